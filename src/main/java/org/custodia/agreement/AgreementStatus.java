@@ -1,0 +1,5 @@
+package org.custodia.agreement;
+
+public enum AgreementStatus {
+    DRAFT, ACTIVE, SUSPENDED, TERMINATED
+}

@@ -1,0 +1,58 @@
+package org.custodia.agreement.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.custodia.agreement.Party;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The parties US and SV and the agreement US-SV-2025 of the demo run; loaded once, ledgered like any change. */
+@Component
+@Profile("demo")
+@Order(20)
+class AgreementDemoData implements ApplicationRunner {
+
+    static final String CODE = "US-SV-2025";
+    private static final Logger log = LoggerFactory.getLogger(AgreementDemoData.class);
+
+    private final AgreementService service;
+    private final AgreementRepository repository;
+
+    AgreementDemoData(AgreementService service, AgreementRepository repository) {
+        this.service = service;
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (repository.party("US").isEmpty()) {
+            service.createParty(new Party("US", "United States of America", "US"));
+        }
+        if (repository.party("SV").isEmpty()) {
+            service.createParty(new Party("SV", "República de El Salvador", "SV"));
+        }
+        if (repository.find(CODE).isPresent()) {
+            return;
+        }
+        service.create(new AgreementRequest(CODE,
+                "Custody of convicted persons from the United States at CECOT", "US", "SV", "ACTIVE",
+                LocalDate.of(2025, 3, 1), null, 300, "US_FEDERAL_FSA", 54, "CECOT",
+                new AgreementRequest.Policy(List.of(
+                        new AgreementRequest.Rule("FINAL_CONVICTION_REQUIRED", Map.of()),
+                        new AgreementRequest.Rule("COMMITMENT_ORDER_REQUIRED", Map.of()),
+                        new AgreementRequest.Rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)),
+                        new AgreementRequest.Rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
+                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")))),
+                List.of(new AgreementRequest.FeeLine("CUSTODY_DAY", "55.00", "USD", LocalDate.of(2025, 3, 1), null),
+                        new AgreementRequest.FeeLine("INTAKE_FEE", "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
+        log.info("Demo agreement {} created", CODE);
+    }
+}

@@ -1,0 +1,20 @@
+package org.custodia.agreement.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What an administrator sends to create or amend an agreement. Validated as a whole by {@link AgreementService}. */
+record AgreementRequest(String code, String title, String sendingPartyCode, String receivingPartyCode, String status,
+                        LocalDate validFrom, LocalDate validTo, Integer capacityQuota, String sentenceRegime,
+                        Integer gctDaysPerYear, String facilityCode, Policy eligibilityPolicy, List<FeeLine> feeSchedule) {
+
+    record Policy(List<Rule> rules) {
+    }
+
+    record Rule(String rule, Map<String, Object> parameters) {
+    }
+
+    record FeeLine(String kind, String amount, String currency, LocalDate effectiveFrom, LocalDate effectiveTo) {
+    }
+}

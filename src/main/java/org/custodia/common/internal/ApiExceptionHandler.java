@@ -1,0 +1,207 @@
+package org.custodia.common.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodia.common.ApiException;
+import org.custodia.common.FieldProblem;
+import org.custodia.common.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place where API failures become problem responses. Console pages (outside {@code /api}) keep
+ * Spring's HTML error page: the exception is passed on.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return respond(request, e, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), codeOf(error.getCode()), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new FieldProblem(error.getObjectName(), codeOf(error.getCode()), error.getDefaultMessage())));
+        return validation(request, e, errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
+                        codeOf(error.getCodes() == null || error.getCodes().length == 0 ? null
+                                : error.getCodes()[error.getCodes().length - 1]),
+                        error.getDefaultMessage()))));
+        return validation(request, e, errors);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return validation(request, e, List.of(new FieldProblem(e.getHeaderName(), "REQUIRED",
+                "The header " + e.getHeaderName() + " is required")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return validation(request, e, List.of(new FieldProblem(e.getParameterName(), "REQUIRED",
+                "The parameter " + e.getParameterName() + " is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return validation(request, e, List.of(new FieldProblem(e.getName(), "INVALID_VALUE",
+                "'" + e.getValue() + "' is not a valid value for " + e.getName())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = pathOf(databind);
+            return validation(request, e, List.of(new FieldProblem(field, "INVALID_VALUE",
+                    "The value of " + field + " cannot be read as the expected type")));
+        }
+        String detail = cause instanceof JacksonException ? "The request body is not valid JSON"
+                : "The request body is missing or cannot be read";
+        return respond(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail, List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                "No resource at " + request.getRequestURI(), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",
+                e.getMethod() + " is not supported here", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Unsupported media type", "Content type " + e.getContentType() + " is not accepted here", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Not acceptable",
+                "None of the requested media types can be produced", List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Payload too large",
+                "The upload is larger than allowed", List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(request, e, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Forbidden",
+                "Your role may not do this", List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return respond(request, e, HttpStatus.CONFLICT, "DATA_CONFLICT", "Conflict",
+                "The change conflicts with a record that already exists", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.entity(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Internal error", "The request could not be completed; it has been logged", List.of(), request));
+    }
+
+    private ResponseEntity<ProblemDetail> validation(HttpServletRequest request, Exception e, List<FieldProblem> errors) {
+        ApiException api = ApiException.validation(errors);
+        return respond(request, e, api.status(), api.code(), api.title(), api.getMessage(), errors);
+    }
+
+    private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, Exception e, HttpStatus status, String code,
+                                                  String title, String detail, List<FieldProblem> errors) {
+        if (!isApi(request)) {
+            sneakyThrow(e);
+        }
+        return Problems.entity(Problems.problem(status, code, title, detail, errors, request));
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static String pathOf(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(reference -> {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        });
+        return path.toString();
+    }
+
+    private static String codeOf(String constraint) {
+        if (constraint == null) {
+            return "INVALID_VALUE";
+        }
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
+            case "Size", "Length" -> "INVALID_LENGTH";
+            case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax", "Negative" -> "OUT_OF_RANGE";
+            case "Pattern", "Email" -> "INVALID_FORMAT";
+            case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> "INVALID_DATE";
+            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable e) throws T {
+        throw (T) e;
+    }
+}

@@ -1,0 +1,50 @@
+package org.custodia.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.custodia.ledger.Ledger;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Puts console logins and every failed authentication (console or API) in the ledger. Successful HTTP Basic
+ * requests are not ledgered one by one: each API call authenticates, and the changes it makes are ledgered
+ * under its user anyway.
+ */
+@Component
+class SecurityAudit {
+
+    private final Ledger ledger;
+
+    SecurityAudit(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @EventListener
+    void loggedIn(InteractiveAuthenticationSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        ledger.appendAs(username, "LOGIN", "USER", username, context(Map.of()));
+    }
+
+    @EventListener
+    void loginFailed(AbstractAuthenticationFailureEvent event) {
+        String username = String.valueOf(event.getAuthentication().getName());
+        ledger.appendAs("anonymous", "LOGIN_FAILED", "USER", username,
+                context(Map.of("reason", event.getException().getClass().getSimpleName())));
+    }
+
+    private static Map<String, Object> context(Map<String, Object> extra) {
+        Map<String, Object> payload = new LinkedHashMap<>(extra);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            payload.put("remoteAddress", request.getRemoteAddr());
+            payload.put("path", request.getRequestURI());
+        }
+        return payload;
+    }
+}

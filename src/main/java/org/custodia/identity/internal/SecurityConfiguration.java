@@ -1,0 +1,113 @@
+package org.custodia.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.custodia.common.Problems;
+import org.custodia.ledger.Ledger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two chains. The API ({@code /api/**}, {@code /v3/api-docs}) takes HTTP Basic on every request and answers
+ * 401 and 403 as problem responses; a console session may call it too, with the CSRF token. The console takes
+ * form login with a session and CSRF. Open: health, the login page and static assets.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, Ledger ledger) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
+            writeProblem(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+                    "Authenticate with HTTP Basic");
+        };
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(deniedHandler(ledger, true)))
+                // Basic clients carry no session; a console page calling the API reuses its session and its token.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
+                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http, Ledger ledger) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "OVERSIGHT")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(basic -> { }) // for scrapers of /actuator/prometheus
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(ex -> ex.accessDeniedHandler(deniedHandler(ledger, false)));
+        return http.build();
+    }
+
+    private static AccessDeniedHandler deniedHandler(Ledger ledger, boolean api) {
+        return (request, response, e) -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            String actor = authentication == null ? "anonymous" : authentication.getName();
+            ledger.appendAs(actor, "ACCESS_DENIED", "REQUEST", request.getMethod() + " " + request.getRequestURI(),
+                    Map.of("method", request.getMethod(), "path", request.getRequestURI()));
+            if (api) {
+                writeProblem(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Forbidden",
+                        "Your role may not do this");
+            } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+        };
+    }
+
+    static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                             String title, String detail) throws IOException {
+        ProblemDetail problem = Problems.problem(status, code, title, detail, List.of(), request);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    static String describe(AuthenticationException e) {
+        return e.getClass().getSimpleName();
+    }
+}

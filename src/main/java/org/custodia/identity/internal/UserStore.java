@@ -1,0 +1,113 @@
+package org.custodia.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.custodia.common.ApiException;
+import org.custodia.common.FieldProblem;
+import org.custodia.identity.CurrentUser;
+import org.custodia.identity.Role;
+import org.custodia.identity.Users;
+import org.custodia.ledger.Ledger;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class UserStore implements Users {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    UserStore(JdbcClient jdbc, Ledger ledger, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CurrentUser> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return find(authentication.getName());
+    }
+
+    @Override
+    public CurrentUser requireCurrent() {
+        return current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "Unauthenticated", "Sign in first", List.of()));
+    }
+
+    @Override
+    public Optional<CurrentUser> find(String username) {
+        return findAccount(username).map(Account::toCurrentUser);
+    }
+
+    Optional<Account> findAccount(String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                        rs.getString("party_code"), rs.getString("nationality"), rs.getString("locale"),
+                        rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    @Override
+    @Transactional
+    public void changeLocale(String username, String locale) {
+        if (!"es".equals(locale) && !"en".equals(locale)) {
+            throw ApiException.validation(List.of(new FieldProblem("locale", "INVALID_VALUE", "Use es or en")));
+        }
+        int updated = jdbc.sql("UPDATE app_user SET locale = ? WHERE username = ?").params(locale, username).update();
+        if (updated == 1) {
+            ledger.append("USER_LOCALE_CHANGED", "USER", username, Map.of("locale", locale));
+        }
+    }
+
+    boolean anyUser() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+    }
+
+    /** Creates a user unless one with that name exists; returns whether it did. */
+    @Transactional
+    boolean createIfAbsent(String username, String displayName, String passwordHash, Role role, String partyCode,
+                           String nationality, String locale) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        INSERT INTO app_user (id, username, display_name, password_hash, role, party_code, nationality,
+                                              locale, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (username) DO NOTHING""")
+                .params(id, username, displayName, passwordHash, role.name(), partyCode, nationality, locale,
+                        clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        if (inserted == 1) {
+            java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("username", username);
+            payload.put("displayName", displayName);
+            payload.put("role", role.name());
+            payload.put("partyCode", partyCode);
+            payload.put("nationality", nationality);
+            ledger.append("USER_CREATED", "USER", username, payload);
+        }
+        return inserted == 1;
+    }
+
+    record Account(UUID id, String username, String displayName, String passwordHash, Role role, String partyCode,
+                   String nationality, String locale, boolean enabled) {
+        CurrentUser toCurrentUser() {
+            return new CurrentUser(username, displayName, role, partyCode, nationality, locale);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/** Users, roles, the scope of each user, authentication. */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package org.custodia.identity;
