@@ -2,6 +2,7 @@ package org.custodia.agreement;
 
 import java.util.List;
 import java.util.Optional;
+import org.custodia.identity.CurrentUser;
 
 /** Read access to agreements for the other modules. */
 public interface Agreements {
@@ -9,4 +10,7 @@ public interface Agreements {
     Optional<Agreement> find(String code);
 
     List<Agreement> all();
+
+    /** The agreements a user may see: a sending agency only those its state is party to. */
+    List<Agreement> visibleTo(CurrentUser user);
 }

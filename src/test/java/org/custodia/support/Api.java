@@ -22,7 +22,7 @@ public final class Api {
     private final String baseUrl;
     private final String authorization;
 
-    Api(String baseUrl, String username, String password) {
+    public Api(String baseUrl, String username, String password) {
         this.baseUrl = baseUrl;
         this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

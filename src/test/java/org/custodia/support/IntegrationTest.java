@@ -1,6 +1,7 @@
 package org.custodia.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
  * SPRING_DATASOURCE_URL), with the demo data: users admin, intake, ... with password {@code demo}.
  * Tests share one database: make identifiers unique, never assume a table is empty.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 public abstract class IntegrationTest {

@@ -51,9 +51,9 @@ class AgreementService implements Agreements {
         return repository.all();
     }
 
-    /** The agreements a user may see: a sending agency only those its state is party to. */
+    @Override
     @Transactional(readOnly = true)
-    List<Agreement> visibleTo(CurrentUser user) {
+    public List<Agreement> visibleTo(CurrentUser user) {
         return repository.all().stream().filter(a -> canSee(user, a)).toList();
     }
 

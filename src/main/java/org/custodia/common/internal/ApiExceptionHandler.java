@@ -130,12 +130,6 @@ class ApiExceptionHandler {
                 "The upload is larger than allowed", List.of());
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Forbidden",
-                "Your role may not do this", List.of());
-    }
-
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
@@ -145,7 +139,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
+        if (!isApi(request) || e instanceof AccessDeniedException) {
+            // Denials go to Spring Security's handler, which answers 403 ACCESS_DENIED and ledgers them.
             throw e;
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -1,0 +1,75 @@
+package org.custodia.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.custodia.support.Browser;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+class ConsoleBrowserTest extends IntegrationTest {
+
+    @AfterEach
+    void spanishAgain() {
+        jdbc.sql("UPDATE app_user SET locale = 'es' WHERE username = 'admin'").update();
+    }
+
+    @Test
+    void adminSignsInAndSeesTheHomePageInBothLanguagesRemembered() throws Exception {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            signIn(page, "admin");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+            assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Bienvenido");
+            assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("Administrador del sistema");
+            assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administración");
+            assertThat(page.findElement(By.id("agreement-US-SV-2025")).getText())
+                    .contains("US-SV-2025", "Vigente", "300", "Condena firme obligatoria", "USD 55.00", "USD 250.00");
+
+            page.findElement(By.id("switch-language")).click();
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Welcome");
+            assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administrator");
+            assertThat(page.findElement(By.id("agreement-US-SV-2025")).getText())
+                    .contains("Active", "Final conviction required");
+
+            page.findElement(By.id("logout")).click();
+            assertThat(page.getCurrentUrl()).contains("/login");
+            signIn(page, "admin");
+            assertThat(page.findElement(By.id("welcome")).getText()).as("the choice is remembered per user")
+                    .startsWith("Welcome");
+        }
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheLoginPageWithAMessage() throws Exception {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            page.get(baseUrl + "/login");
+            page.findElement(By.id("username")).sendKeys("admin");
+            page.findElement(By.id("password")).sendKeys("wrong");
+            page.findElement(By.id("sign-in")).click();
+            assertThat(page.getCurrentUrl()).contains("/login?error");
+            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).contains("incorrectos");
+        }
+    }
+
+    @Test
+    void theSendingAgencySeesItsAgreementInEnglish() throws Exception {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            signIn(page, "us-agency");
+            assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Welcome");
+            assertThat(page.findElement(By.id("agreement-US-SV-2025")).isDisplayed()).isTrue();
+        }
+    }
+
+    private void signIn(WebDriver page, String user) {
+        page.get(baseUrl + "/login");
+        page.findElement(By.id("username")).sendKeys(user);
+        page.findElement(By.id("password")).sendKeys("demo");
+        page.findElement(By.id("sign-in")).click();
+    }
+}
