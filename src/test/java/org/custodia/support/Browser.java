@@ -55,6 +55,31 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Waits up to 10 s until the condition holds on the current page (pages reload after a click). */
+    public <T> T await(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /** Signs in on the login page and waits for the page after it. */
+    public void signIn(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        await(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+    }
+
+    /** Saves what the page shows to target/screenshots/NAME.png, for a person to look at. */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file;
+    }
+
     @Override
     public void close() throws IOException {
         try {

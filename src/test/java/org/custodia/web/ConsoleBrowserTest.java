@@ -20,15 +20,17 @@ class ConsoleBrowserTest extends IntegrationTest {
     void adminSignsInAndSeesTheHomePageInBothLanguagesRemembered() throws Exception {
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
-            signIn(page, "admin");
+            browser.signIn(baseUrl, "admin", "demo");
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
             assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Bienvenido");
             assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("Administrador del sistema");
             assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administración");
             assertThat(page.findElement(By.id("agreement-US-SV-2025")).getText())
                     .contains("US-SV-2025", "Vigente", "300", "Condena firme obligatoria", "USD 55.00", "USD 250.00");
+            browser.screenshot("home-es");
 
             page.findElement(By.id("switch-language")).click();
+            browser.await(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Welcome");
             assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administrator");
@@ -36,8 +38,8 @@ class ConsoleBrowserTest extends IntegrationTest {
                     .contains("Active", "Final conviction required");
 
             page.findElement(By.id("logout")).click();
-            assertThat(page.getCurrentUrl()).contains("/login");
-            signIn(page, "admin");
+            browser.await(d -> d.getCurrentUrl().contains("/login"));
+            browser.signIn(baseUrl, "admin", "demo");
             assertThat(page.findElement(By.id("welcome")).getText()).as("the choice is remembered per user")
                     .startsWith("Welcome");
         }
@@ -47,10 +49,7 @@ class ConsoleBrowserTest extends IntegrationTest {
     void aWrongPasswordStaysOnTheLoginPageWithAMessage() throws Exception {
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
-            page.get(baseUrl + "/login");
-            page.findElement(By.id("username")).sendKeys("admin");
-            page.findElement(By.id("password")).sendKeys("wrong");
-            page.findElement(By.id("sign-in")).click();
+            browser.signIn(baseUrl, "admin", "wrong");
             assertThat(page.getCurrentUrl()).contains("/login?error");
             assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).contains("incorrectos");
         }
@@ -60,16 +59,9 @@ class ConsoleBrowserTest extends IntegrationTest {
     void theSendingAgencySeesItsAgreementInEnglish() throws Exception {
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
-            signIn(page, "us-agency");
+            browser.signIn(baseUrl, "us-agency", "demo");
             assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Welcome");
             assertThat(page.findElement(By.id("agreement-US-SV-2025")).isDisplayed()).isTrue();
         }
-    }
-
-    private void signIn(WebDriver page, String user) {
-        page.get(baseUrl + "/login");
-        page.findElement(By.id("username")).sendKeys(user);
-        page.findElement(By.id("password")).sendKeys("demo");
-        page.findElement(By.id("sign-in")).click();
     }
 }
