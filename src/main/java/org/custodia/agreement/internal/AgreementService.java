@@ -21,22 +21,23 @@ import org.custodia.common.ApiException;
 import org.custodia.common.Validation;
 import org.custodia.identity.CurrentUser;
 import org.custodia.ledger.Ledger;
+import org.custodia.sentence.SentenceCalculator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class AgreementService implements Agreements {
 
-    static final Set<String> REGIMES = Set.of("US_FEDERAL_FSA", "NO_CREDITS");
-
     private final AgreementRepository repository;
     private final Ledger ledger;
     private final Clock clock;
+    private final SentenceCalculator sentences;
 
-    AgreementService(AgreementRepository repository, Ledger ledger, Clock clock) {
+    AgreementService(AgreementRepository repository, Ledger ledger, Clock clock, SentenceCalculator sentences) {
         this.repository = repository;
         this.ledger = ledger;
         this.clock = clock;
+        this.sentences = sentences;
     }
 
     @Override
@@ -141,7 +142,7 @@ class AgreementService implements Agreements {
             v.add("capacityQuota", "OUT_OF_RANGE", "capacityQuota cannot be negative");
         }
         String regime = r.sentenceRegime() == null ? "US_FEDERAL_FSA" : r.sentenceRegime();
-        v.require(REGIMES.contains(regime), "sentenceRegime", "INVALID_VALUE", "One of " + REGIMES);
+        v.require(sentences.regimes().contains(regime), "sentenceRegime", "INVALID_VALUE", "One of " + sentences.regimes());
         int gct = r.gctDaysPerYear() == null ? 54 : r.gctDaysPerYear();
         v.require(gct == 54 || gct == 42 || gct == 0, "gctDaysPerYear", "INVALID_VALUE", "54, 42 or 0");
         v.notBlank(r.facilityCode(), "facilityCode");

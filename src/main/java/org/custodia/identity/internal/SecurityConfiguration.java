@@ -63,8 +63,11 @@ class SecurityConfiguration {
                 // Basic clients carry no session; a console page calling the API reuses its session and its token.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
+                // CSRF guards only what a browser session could be tricked into: a change riding on the session
+                // cookie. Basic clients, and anonymous requests (which get 401), carry no session.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null));
+                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                                && request.getRequestedSessionId() != null));
         return http.build();
     }
 
