@@ -1,0 +1,21 @@
+package org.custodia.referral;
+
+/** Where a referral stands. */
+public enum ReferralStatus {
+    SUBMITTED, INELIGIBLE, ACCEPTED, REJECTED, WITHDRAWN, IN_TRANSIT, HANDOVER_REFUSED, ADMITTED, RELEASED;
+
+    /** Already referred or in custody: a second referral of the same person is a duplicate. */
+    public boolean isLive() {
+        return this == SUBMITTED || this == ACCEPTED || this == IN_TRANSIT || this == ADMITTED;
+    }
+
+    /** Takes a place of the agreement's capacity quota. */
+    public boolean holdsQuotaPlace() {
+        return this == ACCEPTED || this == IN_TRANSIT || this == ADMITTED;
+    }
+
+    /** The sending agency may still withdraw it: it has not departed. */
+    public boolean isWithdrawable() {
+        return this == SUBMITTED || this == INELIGIBLE || this == ACCEPTED;
+    }
+}

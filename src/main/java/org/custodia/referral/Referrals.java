@@ -1,0 +1,28 @@
+package org.custodia.referral;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules (transport, custody) may ask of referrals. The {@code mark...} methods join the caller's
+ * transaction and ledger the change in it; a referral in the wrong state is a 409 {@code ApiException}, an unknown
+ * one a 404 {@code REFERRAL_NOT_FOUND}.
+ */
+public interface Referrals {
+
+    /** The referral with its full dossier, status and latest findings; no scope applies (module to module). */
+    Optional<ReferralSnapshot> find(UUID id);
+
+    /** Referrals of an agreement in a status, oldest first (e.g. the ACCEPTED ones a manifest may carry). */
+    List<ReferralSnapshot> findByStatus(String agreementCode, ReferralStatus status);
+
+    /** ACCEPTED → IN_TRANSIT on departure; otherwise 409 {@code REFERRAL_NOT_ACCEPTED}. */
+    void markInTransit(UUID id, UUID manifestId);
+
+    /** IN_TRANSIT → ADMITTED once reception admitted the person; otherwise 409 {@code REFERRAL_NOT_IN_TRANSIT}. */
+    void markAdmitted(UUID id, String prisonerNumber);
+
+    /** IN_TRANSIT → HANDOVER_REFUSED when reception refuses the handover; otherwise 409 {@code REFERRAL_NOT_IN_TRANSIT}. */
+    void markHandoverRefused(UUID id, String reason);
+}

@@ -1,0 +1,241 @@
+package org.custodia.referral.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.custodia.common.ApiException;
+import org.custodia.common.Idempotency;
+import org.custodia.common.Validation;
+import org.custodia.identity.CurrentUser;
+import org.custodia.identity.Users;
+import org.custodia.referral.Dossier;
+import org.custodia.referral.GangAffiliation;
+import org.custodia.referral.ReferralSnapshot;
+import org.custodia.referral.ReferralStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@RestController
+@RequestMapping("/api/v1/referrals")
+@Tag(name = "Referrals", description = "Referral dossiers, their eligibility under the agreement, decisions, withdrawal, bulk import")
+class ReferralController {
+
+    static final String IMPORT_DESCRIPTION = """
+            Bulk import, as CSV (Content-Type text/csv) or as a JSON array of referral bodies. Every referral is \
+            validated and evaluated like a single submission; valid ones are stored (SUBMITTED or INELIGIBLE with \
+            their findings), invalid ones are reported with every error. A referral is stored whole or not at all, \
+            and a failure in one never undoes the others. Idempotency-Key is honoured.
+
+            CSV: UTF-8, comma separated, RFC 4180 quoting, a header line naming the columns (any order; only \
+            externalReference is compulsory in the header). One line per conviction; lines with the same \
+            externalReference form one referral. Referral columns (on the referral's first line; later lines may \
+            repeat them or leave them empty): externalReference, agreementCode, givenNames, familyNames, aliases (a|b), \
+            dateOfBirth, sex, nationalities (VE|CO), identityDocuments (TYPE:NUMBER:COUNTRY|...), biometricReference, \
+            commitmentOrderReference, commitmentOrderAuthority, commitmentOrderIssuedOn, legalBasis, gangGroup, gangText, \
+            gangSource, gangVerified, proposedSecurityLevel, fitToTravel, medicalConditions (a|b), medication (a|b), \
+            keepApart (EXT:<externalReference>:<REASON>|PN:<prisonerNumber>:<REASON>), consent, \
+            consularNotificationRequested. Conviction columns (per line): court, convictionCountry, caseNumber, \
+            offences (code:description|code:description), convictionDate, judgmentFinal, finalSince, sentenceYears, \
+            sentenceMonths, sentenceDays, lifeSentence, relation, sentenceStartDate, jailCreditDays. Dates YYYY-MM-DD, \
+            booleans true/false. Results name CSV lines (the header is line 1) in rows, and errors by column and row; \
+            see docs/referral-import.md.""";
+
+    private final ReferralService service;
+    private final ReferralImportService imports;
+    private final Idempotency idempotency;
+    private final Users users;
+
+    ReferralController(ReferralService service, ReferralImportService imports, Idempotency idempotency, Users users) {
+        this.service = service;
+        this.imports = imports;
+        this.idempotency = idempotency;
+        this.users = users;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Operation(summary = "Submit a referral (SENDING_AGENCY, ADMIN)", description = """
+            Validates the dossier (every structural failure at once: 400 VALIDATION_FAILED), evaluates every rule \
+            of the agreement's eligibility policy and stores the referral: SUBMITTED when eligible, INELIGIBLE with \
+            its findings when a rule fails. A sending agency submits only under agreements its state sends under \
+            (else 404 AGREEMENT_NOT_FOUND). 409 AGREEMENT_NOT_ACTIVE, 409 REFERRAL_EXISTS (the external reference \
+            is already in progress). Messages follow Accept-Language (es or en).""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Dossier.class))))
+    ResponseEntity<Object> submit(@RequestBody JsonNode body,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        CurrentUser user = users.requireCurrent();
+        String language = ReferralViews.language(acceptLanguage);
+        return idempotency.execute("referral.submit", key, body, () -> {
+            ReferralSnapshot referral = service.submit(body, user);
+            return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id()))
+                    .body(ReferralViews.detail(referral, language));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One referral: the dossier, status, latest findings and decisions",
+            description = "Outside the caller's scope: 404 REFERRAL_NOT_FOUND.")
+    ObjectNode get(@PathVariable UUID id,
+                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return ReferralViews.detail(service.get(id, users.requireCurrent()), ReferralViews.language(acceptLanguage));
+    }
+
+    @GetMapping("/{id}/evaluations")
+    @Operation(summary = "Every evaluation of a referral's eligibility, oldest first")
+    ArrayNode evaluations(@PathVariable UUID id,
+                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        String language = ReferralViews.language(acceptLanguage);
+        ArrayNode list = ReferralViews.JSON.createArrayNode();
+        service.evaluations(id, users.requireCurrent()).forEach(e -> list.add(ReferralViews.eligibility(e, language, true)));
+        return list;
+    }
+
+    @GetMapping
+    @Operation(summary = "Referrals the caller may see, newest first, a page at a time",
+            description = "Filters: status, agreement (code), nationality (ISO alpha-2), affiliation (gang group). "
+                    + "page from 0, size 1 to 200 (default 20). Answer: {items, page, size, total}.")
+    ObjectNode list(@RequestParam(required = false) String status, @RequestParam(required = false) String agreement,
+                    @RequestParam(required = false) String nationality, @RequestParam(required = false) String affiliation,
+                    @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        ReferralRepository.Filter filter = filter(status, agreement, nationality, affiliation, page, size);
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        ReferralService.Page result = service.search(filter, p, s, users.requireCurrent());
+        ObjectNode node = ReferralViews.JSON.createObjectNode();
+        ArrayNode items = node.putArray("items");
+        result.items().forEach(i -> items.add(ReferralViews.summary(i)));
+        node.put("page", result.page());
+        node.put("size", result.size());
+        node.put("total", result.total());
+        return node;
+    }
+
+    /** The filters, each checked; every bad one is reported at once. */
+    static ReferralRepository.Filter filter(String status, String agreement, String nationality, String affiliation,
+                                            Integer page, Integer size) {
+        Validation v = new Validation();
+        ReferralStatus st = null;
+        if (blankToNull(status) != null) {
+            try {
+                st = ReferralStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                v.add("status", "INVALID_VALUE", "status must be one of " + Arrays.toString(ReferralStatus.values()));
+            }
+        }
+        if (blankToNull(nationality) != null && !ReferralParser.COUNTRY.matcher(nationality).matches()) {
+            v.add("nationality", "INVALID_FORMAT", "nationality is an ISO 3166 alpha-2 code such as VE");
+        }
+        if (blankToNull(affiliation) != null
+                && Arrays.stream(GangAffiliation.Group.values()).noneMatch(g -> g.name().equals(affiliation))) {
+            v.add("affiliation", "INVALID_VALUE", "affiliation must be one of " + Arrays.toString(GangAffiliation.Group.values()));
+        }
+        if (page != null && page < 0) {
+            v.add("page", "OUT_OF_RANGE", "page starts at 0");
+        }
+        if (size != null && (size < 1 || size > 200)) {
+            v.add("size", "OUT_OF_RANGE", "size is between 1 and 200");
+        }
+        v.throwIfInvalid();
+        return new ReferralRepository.Filter(st, blankToNull(agreement), blankToNull(nationality), blankToNull(affiliation));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    record DecisionRequest(String decision, String reason) {
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasRole('INTAKE_OFFICER')")
+    @Operation(summary = "Accept or reject a referral (INTAKE_OFFICER)", description = """
+            {decision: ACCEPT or REJECT, reason}. The officer who submitted it cannot decide (409 DECIDER_IS_SUBMITTER); \
+            only a SUBMITTED referral can be decided (409 REFERRAL_NOT_PENDING). Acceptance re-evaluates the policy as it \
+            stands today and keeps the new findings: when a rule now fails the referral becomes INELIGIBLE and the answer \
+            is 409 REFERRAL_NOT_ELIGIBLE (also for a referral that was already INELIGIBLE); when the agreement's quota \
+            is full (ACCEPTED + IN_TRANSIT + ADMITTED) it is 409 AGREEMENT_QUOTA_EXCEEDED.""")
+    ObjectNode decide(@PathVariable UUID id, @RequestBody DecisionRequest request,
+                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        ReferralService.DecisionOutcome outcome = service.decide(id, request.decision(), request.reason(),
+                users.requireCurrent());
+        if (outcome.refusal() != null) {
+            throw outcome.refusal(); // the new findings are committed; the refusal is the answer
+        }
+        return ReferralViews.detail(outcome.referral(), ReferralViews.language(acceptLanguage));
+    }
+
+    record WithdrawalRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Operation(summary = "Withdraw a referral before departure (SENDING_AGENCY, ADMIN)",
+            description = "{reason}. From SUBMITTED, INELIGIBLE or ACCEPTED; otherwise 409 REFERRAL_NOT_WITHDRAWABLE.")
+    ObjectNode withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
+                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return ReferralViews.detail(service.withdraw(id, request.reason(), users.requireCurrent()),
+                ReferralViews.language(acceptLanguage));
+    }
+
+    @PostMapping(path = "/import", consumes = "text/csv")
+    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Operation(summary = "Bulk import referrals from CSV (SENDING_AGENCY, ADMIN)", description = IMPORT_DESCRIPTION)
+    ResponseEntity<Object> importCsv(@RequestBody byte[] csv,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        CurrentUser user = users.requireCurrent();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        String language = ReferralViews.language(acceptLanguage);
+        return idempotency.execute("referral.import", key, Map.of("csv", text), () -> {
+            CsvReferralFormat.Parsed parsed = CsvReferralFormat.read(text);
+            ReferralImportService.Result result = imports.run(parsed.rows(), parsed.candidates(), user);
+            return ResponseEntity.ok(ReferralViews.importResult(result, language));
+        });
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Operation(summary = "Bulk import referrals from a JSON array of referral bodies (SENDING_AGENCY, ADMIN)",
+            description = IMPORT_DESCRIPTION)
+    ResponseEntity<Object> importJson(@RequestBody JsonNode body,
+                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        CurrentUser user = users.requireCurrent();
+        if (!body.isArray()) {
+            throw ApiException.validation(List.of(new org.custodia.common.FieldProblem("", "INVALID_TYPE",
+                    "A JSON import is an array of referral bodies")));
+        }
+        String language = ReferralViews.language(acceptLanguage);
+        return idempotency.execute("referral.import", key, body, () -> {
+            List<ImportCandidate> candidates = new ArrayList<>();
+            for (int i = 0; i < body.size(); i++) {
+                candidates.add(ImportCandidate.json(i, body.get(i)));
+            }
+            ReferralImportService.Result result = imports.run(body.size(), candidates, user);
+            return ResponseEntity.ok(ReferralViews.importResult(result, language));
+        });
+    }
+}

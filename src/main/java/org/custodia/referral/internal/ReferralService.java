@@ -1,0 +1,402 @@
+package org.custodia.referral.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.custodia.agreement.Agreement;
+import org.custodia.agreement.Agreements;
+import org.custodia.common.ApiException;
+import org.custodia.common.CanonicalJson;
+import org.custodia.common.Validation;
+import org.custodia.custody.PrisonerReleased;
+import org.custodia.identity.CurrentUser;
+import org.custodia.identity.Role;
+import org.custodia.ledger.Ledger;
+import org.custodia.referral.Dossier;
+import org.custodia.referral.Eligibility;
+import org.custodia.referral.ReferralAccepted;
+import org.custodia.referral.ReferralRejected;
+import org.custodia.referral.ReferralSnapshot;
+import org.custodia.referral.ReferralStatus;
+import org.custodia.referral.ReferralWithdrawn;
+import org.custodia.referral.Referrals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Referrals: submission (structural validation, then the eligibility engine), reads within the caller's scope,
+ * the intake officer's decision (re-evaluation and the quota), withdrawal, and the transitions transport and custody
+ * ask for. Every change is ledgered in its own transaction.
+ */
+@Service
+class ReferralService implements Referrals {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralService.class);
+    static final String SUBJECT = "REFERRAL";
+    private static final int MAX_REASON = 2_000;
+
+    private final ReferralRepository repository;
+    private final Agreements agreements;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final EligibilityEngine engine;
+
+    ReferralService(ReferralRepository repository, Agreements agreements, Ledger ledger, ApplicationEventPublisher events,
+                    JdbcClient jdbc, Clock clock, ReleaseDateEstimator estimator) {
+        this.repository = repository;
+        this.agreements = agreements;
+        this.ledger = ledger;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.engine = new EligibilityEngine(estimator);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    EligibilityEngine engine() {
+        return engine;
+    }
+
+    // --- submission ---
+
+    /** Validates, evaluates and stores a referral: SUBMITTED when eligible, INELIGIBLE (with its findings) when not. */
+    @Transactional
+    public ReferralSnapshot submit(JsonNode body, CurrentUser user) {
+        requireSubmitter(user);
+        LocalDate today = today();
+        ReferralParser.Result parsed = ReferralParser.parse(body, today);
+        if (!parsed.valid()) {
+            throw ApiException.validation(parsed.problems());
+        }
+        Dossier dossier = parsed.dossier();
+        Agreement agreement = agreementForSubmission(dossier.agreementCode(), user);
+        repository.liveReference(agreement.code(), dossier.externalReference()).ifPresent(existing -> {
+            throw ApiException.conflict("REFERRAL_EXISTS", "Referral " + existing + " with external reference "
+                    + dossier.externalReference() + " is already in progress under " + agreement.code());
+        });
+        lockIdentities();
+        IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
+        Eligibility eligibility = engine.evaluate(dossier, agreement, today, registry, null);
+        ReferralRepository.NewReferral referral = newReferral(UUID.randomUUID(), agreement, dossier, eligibility,
+                user.username(), clock.instant());
+        repository.insert(referral);
+        ledgerSubmission(referral);
+        return repository.find(referral.id()).orElseThrow();
+    }
+
+    ReferralRepository.NewReferral newReferral(UUID id, Agreement agreement, Dossier dossier, Eligibility eligibility,
+                                               String by, Instant at) {
+        String json = CanonicalJson.write(dossier);
+        return new ReferralRepository.NewReferral(id, agreement.sendingParty().code(),
+                eligibility.eligible() ? ReferralStatus.SUBMITTED : ReferralStatus.INELIGIBLE, dossier, json,
+                CanonicalJson.sha256(json), eligibility, by, at);
+    }
+
+    /** The submission and its first finding set, as two ledger entries in the caller's transaction. */
+    void ledgerSubmission(ReferralRepository.NewReferral r) {
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        submitted.put("agreementCode", r.dossier().agreementCode());
+        submitted.put("externalReference", r.dossier().externalReference());
+        submitted.put("status", r.status().name());
+        submitted.put("dossierSha256", r.dossierHash());
+        submitted.put("dossier", r.dossier());
+        ledger.append("REFERRAL_SUBMITTED", SUBJECT, r.id().toString(), submitted);
+        ledger.append("REFERRAL_EVALUATED", SUBJECT, r.id().toString(), evaluationPayload("SUBMISSION", r.status(), r.eligibility()));
+    }
+
+    private static Map<String, Object> evaluationPayload(String purpose, ReferralStatus status, Eligibility eligibility) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("purpose", purpose);
+        payload.put("status", status.name());
+        payload.put("eligible", eligibility.eligible());
+        payload.put("evaluatedOn", eligibility.evaluatedOn().toString());
+        payload.put("findings", eligibility.findings());
+        return payload;
+    }
+
+    /** The agreement a user may submit under: a sending agency only under agreements its state sends under. */
+    Agreement agreementForSubmission(String code, CurrentUser user) {
+        Agreement agreement = agreements.find(code)
+                .filter(a -> user.role() != Role.SENDING_AGENCY || a.sendingParty().code().equals(user.partyCode()))
+                .orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement " + code));
+        if (!agreement.isActiveOn(today())) {
+            throw ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + code + " is not in force on " + today());
+        }
+        return agreement;
+    }
+
+    /** Submissions take turns at the identity check, so two referrals of one person cannot both pass it. */
+    void lockIdentities() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('custodia.referral.identity'))").query((rs, n) -> 1).list();
+    }
+
+    static void requireSubmitter(CurrentUser user) {
+        if (user.role() != Role.SENDING_AGENCY && user.role() != Role.ADMIN) {
+            throw ApiException.forbidden("ACCESS_DENIED", "Only a sending agency submits referrals");
+        }
+    }
+
+    // --- reads ---
+
+    @Transactional(readOnly = true)
+    public ReferralSnapshot get(UUID id, CurrentUser user) {
+        if (!repository.isVisible(id, scopeOf(user))) {
+            throw notFound(id);
+        }
+        return repository.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Eligibility> evaluations(UUID id, CurrentUser user) {
+        get(id, user);
+        return repository.evaluations(id);
+    }
+
+    record Page(List<ReferralRepository.Summary> items, int page, int size, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(ReferralRepository.Filter filter, int page, int size, CurrentUser user) {
+        ReferralRepository.Scope scope = scopeOf(user);
+        return new Page(repository.search(filter, scope, page, size), page, size, repository.count(filter, scope));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<ReferralStatus, Long> pipeline(ReferralRepository.Filter filter, CurrentUser user) {
+        return repository.countByStatus(filter, scopeOf(user));
+    }
+
+    static ReferralRepository.Scope scopeOf(CurrentUser user) {
+        return switch (user.role()) {
+            case SENDING_AGENCY -> new ReferralRepository.Scope(user.partyCode(), null);
+            case CONSULAR -> new ReferralRepository.Scope(null, user.nationality());
+            default -> ReferralRepository.Scope.ALL;
+        };
+    }
+
+    static ApiException notFound(UUID id) {
+        return ApiException.notFound("REFERRAL_NOT_FOUND", "No referral " + id);
+    }
+
+    // --- decision ---
+
+    /** The answer to a decision: the referral as it now stands, and the refusal if the decision was refused. */
+    record DecisionOutcome(ReferralSnapshot referral, ApiException refusal) {
+    }
+
+    /**
+     * Accepts or rejects a SUBMITTED referral. An acceptance re-evaluates the policy as it stands today and keeps the
+     * new findings even when it is refused (so the refusal is returned, not thrown: the caller throws it after the
+     * commit). The quota is counted under a per-agreement lock, so concurrent acceptances cannot overrun it.
+     */
+    @Transactional
+    public DecisionOutcome decide(UUID id, String decision, String reason, CurrentUser user) {
+        if (user.role() != Role.INTAKE_OFFICER) {
+            throw ApiException.forbidden("ACCESS_DENIED", "Only an intake officer decides on referrals");
+        }
+        Validation v = new Validation();
+        v.require(decision != null && (decision.equals("ACCEPT") || decision.equals("REJECT")), "decision",
+                decision == null ? "REQUIRED" : "INVALID_VALUE", "decision is ACCEPT or REJECT");
+        v.notBlank(reason, "reason");
+        v.require(reason == null || reason.length() <= MAX_REASON, "reason", "TOO_LONG",
+                "reason is longer than " + MAX_REASON + " characters");
+        v.throwIfInvalid();
+        ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (referral.submittedBy().equals(user.username())) {
+            throw ApiException.conflict("DECIDER_IS_SUBMITTER", "The officer who submitted a referral cannot decide on it");
+        }
+        if (decision.equals("ACCEPT") && referral.status() == ReferralStatus.INELIGIBLE) {
+            throw ApiException.conflict("REFERRAL_NOT_ELIGIBLE", "Referral " + id + " is ineligible: "
+                    + failedRules(referral.eligibility()));
+        }
+        if (referral.status() != ReferralStatus.SUBMITTED) {
+            throw ApiException.conflict("REFERRAL_NOT_PENDING", "Referral " + id + " is " + referral.status()
+                    + ", not awaiting a decision");
+        }
+        Instant now = clock.instant();
+        String trimmed = reason.strip();
+        if (decision.equals("REJECT")) {
+            repository.recordDecision(id, ReferralStatus.REJECTED, "REJECT", trimmed, user.username(), now);
+            ledger.append("REFERRAL_REJECTED", SUBJECT, id.toString(), Map.of("reason", trimmed,
+                    "agreementCode", referral.agreementCode()));
+            events.publishEvent(new ReferralRejected(id, referral.agreementCode(), referral.externalReference(),
+                    user.username(), trimmed, now));
+            return new DecisionOutcome(repository.find(id).orElseThrow(), null);
+        }
+        Agreement agreement = agreements.find(referral.agreementCode())
+                .orElseThrow(() -> ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + referral.agreementCode()
+                        + " no longer exists"));
+        if (!agreement.isActiveOn(today())) {
+            throw ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + agreement.code() + " is not in force on "
+                    + today());
+        }
+        // The quota lock first, before anything is ledgered: every acceptance takes the locks in the same order.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("custodia.referral.quota:" + agreement.code())
+                .query((rs, n) -> 1).list();
+        IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(referral.person())));
+        Eligibility eligibility = engine.evaluate(referral.dossier(), agreement, today(), registry, id);
+        ReferralStatus afterEvaluation = eligibility.eligible() ? ReferralStatus.SUBMITTED : ReferralStatus.INELIGIBLE;
+        repository.recordEvaluation(id, afterEvaluation, eligibility, "DECISION", user.username(), now);
+        ledger.append("REFERRAL_EVALUATED", SUBJECT, id.toString(), evaluationPayload("DECISION", afterEvaluation, eligibility));
+        if (!eligibility.eligible()) {
+            ApiException refusal = ApiException.conflict("REFERRAL_NOT_ELIGIBLE", "Referral " + id
+                    + " no longer meets the policy of " + agreement.code() + ": " + failedRules(eligibility));
+            ledger.append("REFERRAL_ACCEPTANCE_REFUSED", SUBJECT, id.toString(), Map.of("code", refusal.code(),
+                    "reason", trimmed));
+            return new DecisionOutcome(repository.find(id).orElseThrow(), refusal);
+        }
+        int held = repository.countHoldingQuota(agreement.code());
+        if (held >= agreement.capacityQuota()) {
+            ApiException refusal = ApiException.conflict("AGREEMENT_QUOTA_EXCEEDED", "Agreement " + agreement.code()
+                    + " holds " + held + " of its " + agreement.capacityQuota() + " places");
+            ledger.append("REFERRAL_ACCEPTANCE_REFUSED", SUBJECT, id.toString(), Map.of("code", refusal.code(),
+                    "reason", trimmed, "held", held, "capacityQuota", agreement.capacityQuota()));
+            return new DecisionOutcome(repository.find(id).orElseThrow(), refusal);
+        }
+        repository.recordDecision(id, ReferralStatus.ACCEPTED, "ACCEPT", trimmed, user.username(), now);
+        ledger.append("REFERRAL_ACCEPTED", SUBJECT, id.toString(), Map.of("reason", trimmed,
+                "agreementCode", agreement.code(), "placesHeld", held + 1, "capacityQuota", agreement.capacityQuota()));
+        events.publishEvent(new ReferralAccepted(id, agreement.code(), referral.externalReference(), user.username(),
+                trimmed, now));
+        return new DecisionOutcome(repository.find(id).orElseThrow(), null);
+    }
+
+    private static String failedRules(Eligibility eligibility) {
+        List<String> failed = new ArrayList<>();
+        eligibility.findings().stream().filter(f -> f.outcome() == org.custodia.referral.Finding.Outcome.FAIL)
+                .forEach(f -> failed.add(f.rule()));
+        return "failed " + String.join(", ", failed);
+    }
+
+    // --- withdrawal ---
+
+    @Transactional
+    public ReferralSnapshot withdraw(UUID id, String reason, CurrentUser user) {
+        if (user.role() != Role.SENDING_AGENCY && user.role() != Role.ADMIN) {
+            throw ApiException.forbidden("ACCESS_DENIED", "Only the sending agency withdraws a referral");
+        }
+        Validation v = new Validation();
+        v.notBlank(reason, "reason");
+        v.require(reason == null || reason.length() <= MAX_REASON, "reason", "TOO_LONG",
+                "reason is longer than " + MAX_REASON + " characters");
+        v.throwIfInvalid();
+        if (!repository.isVisible(id, scopeOf(user))) {
+            throw notFound(id);
+        }
+        ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!referral.status().isWithdrawable()) {
+            throw ApiException.conflict("REFERRAL_NOT_WITHDRAWABLE", "Referral " + id + " is " + referral.status()
+                    + ": it can be withdrawn only before departure");
+        }
+        Instant now = clock.instant();
+        String trimmed = reason.strip();
+        repository.recordWithdrawal(id, trimmed, user.username(), now);
+        ledger.append("REFERRAL_WITHDRAWN", SUBJECT, id.toString(), Map.of("reason", trimmed,
+                "previousStatus", referral.status().name()));
+        events.publishEvent(new ReferralWithdrawn(id, referral.agreementCode(), referral.externalReference(),
+                referral.status(), user.username(), trimmed, now));
+        return repository.find(id).orElseThrow();
+    }
+
+    // --- the public API for transport and custody ---
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReferralSnapshot> find(UUID id) {
+        return repository.find(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReferralSnapshot> findByStatus(String agreementCode, ReferralStatus status) {
+        return repository.findByStatus(agreementCode, status);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void markInTransit(UUID id, UUID manifestId) {
+        ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (referral.status() != ReferralStatus.ACCEPTED) {
+            throw ApiException.conflict("REFERRAL_NOT_ACCEPTED", "Referral " + id + " is " + referral.status()
+                    + ", not ACCEPTED");
+        }
+        if (manifestId == null) {
+            throw ApiException.unprocessable("MANIFEST_REQUIRED", "A referral goes in transit on a manifest");
+        }
+        repository.markInTransit(id, manifestId, clock.instant());
+        ledger.append("REFERRAL_IN_TRANSIT", SUBJECT, id.toString(), Map.of("manifestId", manifestId.toString()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void markAdmitted(UUID id, String prisonerNumber) {
+        ReferralSnapshot referral = requireInTransit(id);
+        if (prisonerNumber == null || prisonerNumber.isBlank()) {
+            throw ApiException.unprocessable("PRISONER_NUMBER_REQUIRED", "An admission gives a prisoner number");
+        }
+        repository.markAdmitted(id, prisonerNumber, clock.instant());
+        ledger.append("REFERRAL_ADMITTED", SUBJECT, id.toString(), Map.of("prisonerNumber", prisonerNumber,
+                "manifestId", String.valueOf(referral.manifestId())));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void markHandoverRefused(UUID id, String reason) {
+        requireInTransit(id);
+        String text = reason == null ? "" : reason.strip();
+        repository.markHandoverRefused(id, text, clock.instant());
+        ledger.append("REFERRAL_HANDOVER_REFUSED", SUBJECT, id.toString(), Map.of("reason", text));
+    }
+
+    private ReferralSnapshot requireInTransit(UUID id) {
+        ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (referral.status() != ReferralStatus.IN_TRANSIT) {
+            throw ApiException.conflict("REFERRAL_NOT_IN_TRANSIT", "Referral " + id + " is " + referral.status()
+                    + ", not IN_TRANSIT");
+        }
+        return referral;
+    }
+
+    /** A released prisoner's referral is RELEASED: its place of the quota is free again. */
+    @ApplicationModuleListener
+    void on(PrisonerReleased event) {
+        if (event.referralId() == null) {
+            return;
+        }
+        Optional<ReferralSnapshot> found = repository.findForUpdate(event.referralId());
+        if (found.isEmpty() || found.get().status() != ReferralStatus.ADMITTED) {
+            log.info("Release of {} concerns referral {} in status {}: nothing to do", event.prisonerNumber(),
+                    event.referralId(), found.map(r -> r.status().name()).orElse("unknown"));
+            return;
+        }
+        repository.markReleased(event.referralId(), event.effectiveAt() == null ? clock.instant() : event.effectiveAt(),
+                clock.instant());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("prisonerNumber", event.prisonerNumber());
+        payload.put("type", event.type());
+        payload.put("effectiveAt", String.valueOf(event.effectiveAt()));
+        ledger.append("REFERRAL_RELEASED", SUBJECT, event.referralId().toString(), payload);
+    }
+}

@@ -1,0 +1,398 @@
+package org.custodia.referral.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.custodia.agreement.Agreement;
+import org.custodia.agreement.AgreementStatus;
+import org.custodia.agreement.EligibilityRule;
+import org.custodia.agreement.Party;
+import org.custodia.referral.CommitmentOrder;
+import org.custodia.referral.Consent;
+import org.custodia.referral.Conviction;
+import org.custodia.referral.Dossier;
+import org.custodia.referral.Eligibility;
+import org.custodia.referral.Finding;
+import org.custodia.referral.Finding.Outcome;
+import org.custodia.referral.GangAffiliation;
+import org.custodia.referral.Medical;
+import org.custodia.referral.Person;
+import org.custodia.referral.ReferralStatus;
+import org.custodia.referral.SecurityLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule of the engine, its PASS, FAIL (and WARN) and its edges, one table row per case; no Spring, no database. */
+class EligibilityEngineTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final String FSA = "US_FEDERAL_FSA";
+    static final String NO_CREDITS = "NO_CREDITS";
+    static final UUID SELF = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    private final EligibilityEngine engine = new EligibilityEngine(new FederalReleaseDateEstimator());
+
+    /** One row: a policy of one rule, a dossier, what is already referred, the regime, and the outcome expected. */
+    record Case(String name, EligibilityRule rule, Dossier dossier, IdentityRegistry registry, String regime,
+                Outcome expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("cases")
+    void eachRuleGivesItsOutcome(Case c) {
+        Agreement agreement = agreement(c.regime(), c.rule());
+        Eligibility eligibility = engine.evaluate(c.dossier(), agreement, TODAY, c.registry(), SELF);
+
+        Finding finding = eligibility.findings().stream().filter(f -> f.rule().equals(c.rule().rule())).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding for " + c.rule().rule()));
+        assertThat(finding.outcome()).as(c.name() + ": " + finding.messageEn()).isEqualTo(c.expected());
+        assertThat(eligibility.eligible()).as("eligible exactly when nothing fails")
+                .isEqualTo(c.expected() != Outcome.FAIL);
+        assertThat(finding.messageEn()).isNotBlank();
+        assertThat(finding.messageEs()).isNotBlank().isNotEqualTo(finding.messageEn());
+        assertThat(eligibility.evaluatedOn()).isEqualTo(TODAY);
+    }
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        EligibilityRule finalRule = rule("FINAL_CONVICTION_REQUIRED", Map.of());
+        EligibilityRule orderRule = rule("COMMITMENT_ORDER_REQUIRED", Map.of());
+        EligibilityRule days180 = rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180));
+        EligibilityRule adults = rule("ADULTS_ONLY", Map.of("minimumAge", 18));
+        EligibilityRule male = rule("SEX_OF_FACILITY", Map.of("sex", "MALE"));
+        EligibilityRule female = rule("SEX_OF_FACILITY", Map.of("sex", "FEMALE"));
+        EligibilityRule allowed = rule("NATIONALITY_ALLOWED", Map.of("nationalities", List.of("VE", "CO")));
+        EligibilityRule excluded = rule("NATIONALITY_EXCLUDED", Map.of("nationalities", List.of("US")));
+        EligibilityRule consent = rule("CONSENT_REQUIRED", Map.of());
+        EligibilityRule fit = rule("FIT_TO_TRAVEL", Map.of());
+        EligibilityRule offences = rule("EXCLUDED_OFFENCES", Map.of("offenceCodes", List.of("18 USC 1591", "8 USC 13")));
+        EligibilityRule duplicate = rule("DUPLICATE_PERSON", Map.of());
+        IdentityRegistry none = IdentityRegistry.empty();
+
+        // FINAL_CONVICTION_REQUIRED
+        cases.add(new Case("final for a year", finalRule, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("final since today", finalRule,
+                dossier(d -> d.convictions(conviction(true, TODAY, 10, TODAY.minusYears(2)))), none, FSA, Outcome.PASS));
+        cases.add(new Case("judgment final only the day after submission", finalRule,
+                dossier(d -> d.convictions(conviction(true, TODAY.plusDays(1), 10, TODAY.minusYears(2)))), none, FSA,
+                Outcome.FAIL));
+        cases.add(new Case("judgment not final", finalRule,
+                dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("declared final without a date", finalRule,
+                dossier(d -> d.convictions(conviction(true, null, 10, TODAY.minusYears(2)))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("two convictions, only one final: a warning", finalRule,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)),
+                        conviction(false, null, 5, TODAY.minusYears(1)))), none, FSA, Outcome.WARN));
+        cases.add(new Case("two convictions, neither final", finalRule,
+                dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)),
+                        conviction(true, TODAY.plusDays(30), 5, TODAY.minusYears(1)))), none, FSA, Outcome.FAIL));
+
+        // COMMITMENT_ORDER_REQUIRED
+        cases.add(new Case("commitment order complete", orderRule, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("commitment order issued today", orderRule,
+                dossier(d -> d.order(new CommitmentOrder("CO-1", "Court", TODAY))), none, FSA, Outcome.PASS));
+        cases.add(new Case("commitment order dated tomorrow", orderRule,
+                dossier(d -> d.order(new CommitmentOrder("CO-1", "Court", TODAY.plusDays(1)))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("no commitment order", orderRule, dossier(d -> d.order(null)), none, FSA, Outcome.FAIL));
+        cases.add(new Case("commitment order without authority", orderRule,
+                dossier(d -> d.order(new CommitmentOrder("CO-1", null, TODAY.minusDays(3)))), none, FSA, Outcome.FAIL));
+
+        // MIN_REMAINING_SENTENCE_DAYS (NO_CREDITS: release = full term date, so the day counts are exact)
+        cases.add(new Case("exactly 180 days left", days180,
+                dossier(d -> d.convictions(releasingIn(180))), none, NO_CREDITS, Outcome.PASS));
+        cases.add(new Case("179 days left", days180,
+                dossier(d -> d.convictions(releasingIn(179))), none, NO_CREDITS, Outcome.FAIL));
+        cases.add(new Case("181 days left", days180,
+                dossier(d -> d.convictions(releasingIn(181))), none, NO_CREDITS, Outcome.PASS));
+        cases.add(new Case("life sentence: indeterminate", days180,
+                dossier(d -> d.convictions(life(true))), none, FSA, Outcome.PASS));
+        cases.add(new Case("life sentence not final does not count", days180,
+                dossier(d -> d.convictions(life(false), releasingIn(30))), none, NO_CREDITS, Outcome.FAIL));
+        cases.add(new Case("no final conviction: nothing to serve", days180,
+                dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("good conduct time brings release under 180 days", days180,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusYears(1), 2, TODAY.minusYears(1).minusDays(100)))),
+                none, FSA, Outcome.FAIL));
+        cases.add(new Case("the same term without credits leaves more than 180 days", days180,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusYears(1), 2, TODAY.minusYears(1).minusDays(100)))),
+                none, NO_CREDITS, Outcome.PASS));
+        cases.add(new Case("consecutive sentences add up", days180,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusMonths(6), 1, TODAY.minusMonths(11)),
+                        withRelation(conviction(true, TODAY.minusMonths(6), 1, TODAY.minusMonths(11)),
+                                Conviction.Relation.CONSECUTIVE))), none, NO_CREDITS, Outcome.PASS));
+        cases.add(new Case("the same sentences concurrent end in a month", days180,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusMonths(6), 1, TODAY.minusMonths(11)),
+                        conviction(true, TODAY.minusMonths(6), 1, TODAY.minusMonths(11)))), none, NO_CREDITS, Outcome.FAIL));
+        cases.add(new Case("only the final conviction counts, not the longer pending one", days180,
+                dossier(d -> d.convictions(releasingIn(100), conviction(false, null, 20, TODAY.minusYears(1)))), none,
+                NO_CREDITS, Outcome.FAIL));
+        cases.add(new Case("ten years from two years ago under the First Step Act", days180, dossier(d -> d), none, FSA,
+                Outcome.PASS));
+
+        // ADULTS_ONLY
+        cases.add(new Case("18th birthday on the evaluation day", adults,
+                dossier(d -> d.born(TODAY.minusYears(18))), none, FSA, Outcome.PASS));
+        cases.add(new Case("18th birthday tomorrow", adults,
+                dossier(d -> d.born(TODAY.minusYears(18).plusDays(1))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("aged 35", adults, dossier(d -> d.born(TODAY.minusYears(35))), none, FSA, Outcome.PASS));
+        cases.add(new Case("minimum age 21, aged 20", rule("ADULTS_ONLY", Map.of("minimumAge", 21)),
+                dossier(d -> d.born(TODAY.minusYears(20))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("no minimumAge parameter means 18: aged 17", rule("ADULTS_ONLY", Map.of()),
+                dossier(d -> d.born(TODAY.minusYears(17))), none, FSA, Outcome.FAIL));
+
+        // SEX_OF_FACILITY
+        cases.add(new Case("a man in a men's facility", male, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("a woman in a men's facility", male, dossier(d -> d.sex(Person.Sex.FEMALE)), none, FSA,
+                Outcome.FAIL));
+        cases.add(new Case("a woman in a women's facility", female, dossier(d -> d.sex(Person.Sex.FEMALE)), none, FSA,
+                Outcome.PASS));
+        cases.add(new Case("a man in a women's facility", female, dossier(d -> d), none, FSA, Outcome.FAIL));
+
+        // NATIONALITY_ALLOWED / NATIONALITY_EXCLUDED
+        cases.add(new Case("nationality allowed", allowed, dossier(d -> d.nationalities("VE")), none, FSA, Outcome.PASS));
+        cases.add(new Case("nationality not allowed", allowed, dossier(d -> d.nationalities("SV")), none, FSA,
+                Outcome.FAIL));
+        cases.add(new Case("dual national, one nationality allowed", allowed, dossier(d -> d.nationalities("SV", "CO")),
+                none, FSA, Outcome.PASS));
+        cases.add(new Case("nationality excluded", excluded, dossier(d -> d.nationalities("US")), none, FSA, Outcome.FAIL));
+        cases.add(new Case("dual national, one nationality excluded", excluded, dossier(d -> d.nationalities("VE", "US")),
+                none, FSA, Outcome.FAIL));
+        cases.add(new Case("nationality not excluded", excluded, dossier(d -> d.nationalities("VE")), none, FSA,
+                Outcome.PASS));
+
+        // CONSENT_REQUIRED
+        cases.add(new Case("consent given", consent, dossier(d -> d.consent(Consent.GIVEN)), none, FSA, Outcome.PASS));
+        cases.add(new Case("consent refused", consent, dossier(d -> d.consent(Consent.REFUSED)), none, FSA, Outcome.FAIL));
+        cases.add(new Case("consent not asked", consent, dossier(d -> d.consent(Consent.NOT_ASKED)), none, FSA,
+                Outcome.FAIL));
+
+        // FIT_TO_TRAVEL
+        cases.add(new Case("fit to travel", fit, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("not fit to travel", fit, dossier(d -> d.medical(new Medical(false, List.of("TB"), List.of()))),
+                none, FSA, Outcome.FAIL));
+        cases.add(new Case("no medical assessment", fit, dossier(d -> d.medical(null)), none, FSA, Outcome.FAIL));
+
+        // EXCLUDED_OFFENCES (prefix match)
+        cases.add(new Case("excluded offence by prefix", offences,
+                dossier(d -> d.convictions(withOffence(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)),
+                        "18 USC 1591(a)(1)"))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("excluded prefix matches whatever the case and spacing", offences,
+                dossier(d -> d.convictions(withOffence(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)),
+                        "8  usc 1326"))), none, FSA, Outcome.FAIL));
+        cases.add(new Case("no excluded offence", offences, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("excluded offence in the second conviction", offences,
+                dossier(d -> d.convictions(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)),
+                        withOffence(conviction(true, TODAY.minusYears(1), 3, TODAY.minusYears(2)), "18 USC 1591"))),
+                none, FSA, Outcome.FAIL));
+        cases.add(new Case("a longer code is no prefix of a shorter one", offences,
+                dossier(d -> d.convictions(withOffence(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)),
+                        "18 USC 159"))), none, FSA, Outcome.PASS));
+
+        // DUPLICATE_PERSON
+        cases.add(new Case("same passport already submitted", duplicate, dossier(d -> d),
+                registry(IdentityKeys.document(new Person.IdentityDocument("PASSPORT", "V12345678", "VE")),
+                        ReferralStatus.SUBMITTED), FSA, Outcome.FAIL));
+        cases.add(new Case("same passport written differently, already admitted", duplicate,
+                dossier(d -> d.documents(new Person.IdentityDocument("passport", "v-1234 5678", "ve"))),
+                registry(IdentityKeys.document(new Person.IdentityDocument("PASSPORT", "V12345678", "VE")),
+                        ReferralStatus.ADMITTED), FSA, Outcome.FAIL));
+        cases.add(new Case("same biometric reference, in transit", duplicate, dossier(d -> d.documents()),
+                registry(IdentityKeys.biometric("FBI-123456789"), ReferralStatus.IN_TRANSIT), FSA, Outcome.FAIL));
+        cases.add(new Case("same passport on a withdrawn referral", duplicate, dossier(d -> d),
+                registry(IdentityKeys.document(new Person.IdentityDocument("PASSPORT", "V12345678", "VE")),
+                        ReferralStatus.WITHDRAWN), FSA, Outcome.PASS));
+        cases.add(new Case("same number from another issuing country", duplicate, dossier(d -> d),
+                registry(IdentityKeys.document(new Person.IdentityDocument("PASSPORT", "V12345678", "CO")),
+                        ReferralStatus.ACCEPTED), FSA, Outcome.PASS));
+        cases.add(new Case("the referral itself is no duplicate", duplicate, dossier(d -> d),
+                IdentityRegistry.of(List.of(new IdentityRegistry.Holder(SELF, "DHS-1", "T-1", ReferralStatus.SUBMITTED,
+                        IdentityKeys.biometric("FBI-123456789")))), FSA, Outcome.PASS));
+        cases.add(new Case("nothing to compare: a warning", duplicate, dossier(d -> d.documents().biometric(null)),
+                none, FSA, Outcome.WARN));
+        return cases.stream();
+    }
+
+    @Test
+    void everyRuleOfThePolicyIsEvaluatedInOrderAndAnyFailMakesItIneligible() {
+        Agreement demo = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()), rule("COMMITMENT_ORDER_REQUIRED", Map.of()),
+                rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)), rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
+                rule("SEX_OF_FACILITY", Map.of("sex", "MALE")));
+        Eligibility ok = engine.evaluate(dossier(d -> d), demo, TODAY, IdentityRegistry.empty(), null);
+        assertThat(ok.eligible()).isTrue();
+        assertThat(ok.findings()).extracting(Finding::rule).containsExactly("FINAL_CONVICTION_REQUIRED",
+                "COMMITMENT_ORDER_REQUIRED", "MIN_REMAINING_SENTENCE_DAYS", "ADULTS_ONLY", "SEX_OF_FACILITY");
+
+        Eligibility notFinal = engine.evaluate(dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)))
+                .born(TODAY.minusYears(17))), demo, TODAY, IdentityRegistry.empty(), null);
+        assertThat(notFinal.eligible()).isFalse();
+        assertThat(notFinal.findings()).extracting(f -> f.rule() + ":" + f.outcome()).containsExactly(
+                "FINAL_CONVICTION_REQUIRED:FAIL", "COMMITMENT_ORDER_REQUIRED:PASS", "MIN_REMAINING_SENTENCE_DAYS:FAIL",
+                "ADULTS_ONLY:FAIL", "SEX_OF_FACILITY:PASS");
+    }
+
+    @Test
+    void anAffiliationFromAnUnverifiedSourceIsAWarningAndAVerifiedOneIsNot() {
+        Agreement agreement = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()));
+        Eligibility unverified = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(
+                GangAffiliation.Group.TREN_DE_ARAGUA, null, "tattoo assessment", null))), agreement, TODAY,
+                IdentityRegistry.empty(), null);
+        assertThat(unverified.findings()).extracting(f -> f.rule() + ":" + f.outcome())
+                .contains("GANG_AFFILIATION_EVIDENCE:WARN");
+        assertThat(unverified.eligible()).isTrue();
+        Eligibility verified = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(GangAffiliation.Group.MS13,
+                null, "conviction 18 USC 1962", true))), agreement, TODAY, IdentityRegistry.empty(), null);
+        assertThat(verified.findings()).extracting(f -> f.rule() + ":" + f.outcome())
+                .contains("GANG_AFFILIATION_EVIDENCE:PASS");
+        Eligibility noGang = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(GangAffiliation.Group.NONE,
+                null, null, null))), agreement, TODAY, IdentityRegistry.empty(), null);
+        assertThat(noGang.findings()).extracting(Finding::rule).containsExactly("FINAL_CONVICTION_REQUIRED");
+    }
+
+    @Test
+    void aDuplicateNamesTheOtherReferralInItsEvidence() {
+        Agreement agreement = agreement(FSA, rule("DUPLICATE_PERSON", Map.of()));
+        UUID other = UUID.randomUUID();
+        IdentityRegistry registry = IdentityRegistry.of(List.of(new IdentityRegistry.Holder(other, "DHS-9", "US-SV-2025",
+                ReferralStatus.ACCEPTED, IdentityKeys.biometric("FBI-123456789"))));
+        Finding finding = engine.evaluate(dossier(d -> d), agreement, TODAY, registry, null).findings().get(0);
+        assertThat(finding.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(finding.messageEn()).contains("DHS-9", "ACCEPTED");
+        assertThat(finding.evidence().get("matches").toString()).contains(other.toString(), "DHS-9");
+    }
+
+    // --- the table's vocabulary ---
+
+    static EligibilityRule rule(String name, Map<String, Object> parameters) {
+        return new EligibilityRule(name, parameters);
+    }
+
+    static Agreement agreement(String regime, EligibilityRule... rules) {
+        return new Agreement(UUID.randomUUID(), "T-1", "Test", AgreementStatus.ACTIVE, new Party("US", "US", "US"),
+                new Party("SV", "SV", "SV"), LocalDate.of(2025, 1, 1), null, 50, regime, 54, "CECOT",
+                new Agreement.EligibilityPolicy(List.of(rules)), List.of(), 1);
+    }
+
+    static IdentityRegistry registry(String key, ReferralStatus status) {
+        return IdentityRegistry.of(List.of(new IdentityRegistry.Holder(UUID.randomUUID(), "DHS-OTHER", "US-SV-2025",
+                status, key)));
+    }
+
+    static Conviction conviction(boolean isFinal, LocalDate finalSince, int years, LocalDate start) {
+        return new Conviction("U.S. District Court", "US", "CASE-" + years + "-" + start, List.of(
+                new Conviction.Offence("21 USC 841", "Possession with intent to distribute")), start.minusDays(1), isFinal,
+                finalSince, new Conviction.Sentence(years, 0, 0, false), Conviction.Relation.CONCURRENT, start, 0);
+    }
+
+    static Conviction life(boolean isFinal) {
+        return new Conviction("U.S. District Court", "US", "LIFE-1", List.of(new Conviction.Offence("18 USC 1111", "Murder")),
+                TODAY.minusYears(3), isFinal, isFinal ? TODAY.minusYears(2) : null, new Conviction.Sentence(0, 0, 0, true),
+                Conviction.Relation.CONCURRENT, TODAY.minusYears(3), 0);
+    }
+
+    /** A final one-year term that started today, with the jail credit that brings its full term date to today + days. */
+    static Conviction releasingIn(int days) {
+        LocalDate endOfTerm = TODAY.plusYears(1).minusDays(1);
+        int credit = (int) ChronoUnit.DAYS.between(TODAY.plusDays(days), endOfTerm);
+        return new Conviction("U.S. District Court", "US", "SHORT-" + days, List.of(new Conviction.Offence("8 USC 1326",
+                "Reentry")), TODAY.minusMonths(2), true, TODAY.minusMonths(1), new Conviction.Sentence(1, 0, 0, false),
+                Conviction.Relation.CONCURRENT, TODAY, credit);
+    }
+
+    static Conviction withRelation(Conviction c, Conviction.Relation relation) {
+        return new Conviction(c.court(), c.country(), c.caseNumber() + "-B", c.offences(), c.convictionDate(),
+                c.judgmentFinal(), c.finalSince(), c.sentence(), relation, c.sentenceStartDate(), c.jailCreditDays());
+    }
+
+    static Conviction withOffence(Conviction c, String code) {
+        return new Conviction(c.court(), c.country(), c.caseNumber(), List.of(new Conviction.Offence(code, "offence")),
+                c.convictionDate(), c.judgmentFinal(), c.finalSince(), c.sentence(), c.relation(), c.sentenceStartDate(),
+                c.jailCreditDays());
+    }
+
+    static Dossier dossier(UnaryOperator<DossierBuilder> change) {
+        return change.apply(new DossierBuilder()).build();
+    }
+
+    /** An eligible dossier under the demo policy, changed one thing at a time. */
+    static final class DossierBuilder {
+        LocalDate born = TODAY.minusYears(35);
+        Person.Sex sex = Person.Sex.MALE;
+        List<String> nationalities = List.of("VE");
+        List<Person.IdentityDocument> documents = List.of(new Person.IdentityDocument("PASSPORT", "V12345678", "VE"));
+        String biometric = "FBI-123456789";
+        List<Conviction> convictions = List.of(conviction(true, TODAY.minusYears(1), 10, TODAY.minusYears(2)));
+        CommitmentOrder order = new CommitmentOrder("CO-2025-0042", "U.S. District Court, S.D. Tex.", TODAY.minusMonths(2));
+        GangAffiliation affiliation = null;
+        Medical medical = new Medical(true, List.of(), List.of());
+        Consent consent = Consent.NOT_ASKED;
+
+        DossierBuilder born(LocalDate value) {
+            born = value;
+            return this;
+        }
+
+        DossierBuilder sex(Person.Sex value) {
+            sex = value;
+            return this;
+        }
+
+        DossierBuilder nationalities(String... values) {
+            nationalities = List.of(values);
+            return this;
+        }
+
+        DossierBuilder documents(Person.IdentityDocument... values) {
+            documents = List.of(values);
+            return this;
+        }
+
+        DossierBuilder biometric(String value) {
+            biometric = value;
+            return this;
+        }
+
+        DossierBuilder convictions(Conviction... values) {
+            convictions = List.of(values);
+            return this;
+        }
+
+        DossierBuilder order(CommitmentOrder value) {
+            order = value;
+            return this;
+        }
+
+        DossierBuilder affiliation(GangAffiliation value) {
+            affiliation = value;
+            return this;
+        }
+
+        DossierBuilder medical(Medical value) {
+            medical = value;
+            return this;
+        }
+
+        DossierBuilder consent(Consent value) {
+            consent = value;
+            return this;
+        }
+
+        Dossier build() {
+            Person person = new Person("José Luis", "Martínez Pérez", List.of(), born, sex, nationalities, documents, biometric);
+            return new Dossier("T-1", "DHS-1", person, convictions, order, "article 3", affiliation, SecurityLevel.MAXIMUM,
+                    medical, List.of(), consent, true);
+        }
+    }
+}
