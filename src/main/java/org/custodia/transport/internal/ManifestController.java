@@ -1,0 +1,105 @@
+package org.custodia.transport.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.custodia.common.Idempotency;
+import org.custodia.identity.Users;
+import org.custodia.transport.ManifestStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/manifests")
+@Tag(name = "Transport", description = "Manifests of accepted referrals, departure, arrival handover, closure")
+class ManifestController {
+
+    private final ManifestService service;
+    private final Idempotency idempotency;
+    private final Users users;
+
+    ManifestController(ManifestService service, Idempotency idempotency, Users users) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.users = users;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY', 'ADMIN')")
+    @Operation(summary = "Plan a transport of accepted referrals (Idempotency-Key makes a retry harmless)")
+    ResponseEntity<Object> create(@RequestBody ManifestRequests.NewManifest request,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.execute("manifest.create", key, request, () -> {
+            ManifestView created = service.create(request, users.requireCurrent());
+            return ResponseEntity.created(URI.create("/api/v1/manifests/" + created.id())).body(created);
+        });
+    }
+
+    @GetMapping
+    @Operation(summary = "Manifests, newest first, optionally by status")
+    List<ManifestView> list(@RequestParam(required = false) ManifestStatus status) {
+        return service.list(status, users.requireCurrent());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A manifest with everyone on it and what became of them")
+    ManifestView get(@PathVariable UUID id) {
+        return service.get(id, users.requireCurrent());
+    }
+
+    @PostMapping("/{id}/departure")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Operation(summary = "Record the departure: every referral on it goes IN_TRANSIT")
+    ManifestView depart(@PathVariable UUID id, @RequestBody ManifestRequests.Departure request) {
+        return service.depart(id, request, users.requireCurrent());
+    }
+
+    @PostMapping("/{id}/arrivals")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Hand over one person: identity, condition, injuries, property, family, consular rights. "
+            + "201 with the prisonerNumber, or with outcome HANDOVER_REFUSED when identity is not verified")
+    ResponseEntity<Object> arrive(@PathVariable UUID id, @RequestBody ManifestRequests.Arrival request,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.execute("manifest.arrival:" + id, key, request,
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(service.arrive(id, request, users.requireCurrent())));
+    }
+
+    @PostMapping("/{id}/discrepancies")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Account for someone who will not be handed over (not boarded, died, escaped, evacuated)")
+    ManifestView discrepancy(@PathVariable UUID id, @RequestBody ManifestRequests.Discrepancy request) {
+        return service.recordDiscrepancy(id, request, users.requireCurrent());
+    }
+
+    @PostMapping("/{id}/removals")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Operation(summary = "Take someone off a planned manifest")
+    ManifestView remove(@PathVariable UUID id, @RequestBody ManifestRequests.Removal request) {
+        return service.remove(id, request, users.requireCurrent());
+    }
+
+    @PostMapping("/{id}/cancellation")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Operation(summary = "Cancel a planned manifest")
+    ManifestView cancel(@PathVariable UUID id, @RequestBody ManifestRequests.Cancellation request) {
+        return service.cancel(id, request, users.requireCurrent());
+    }
+
+    @PostMapping("/{id}/closure")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Close the manifest once everyone on it is admitted or accounted for")
+    ManifestView close(@PathVariable UUID id) {
+        return service.close(id, users.requireCurrent());
+    }
+}
