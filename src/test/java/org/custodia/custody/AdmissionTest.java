@@ -84,7 +84,7 @@ class AdmissionTest extends CustodyTestSupport {
             e.errors().forEach(f -> fields.add(f.field() + ":" + f.code()));
             assertThat(fields).contains("referralId:REQUIRED", "agreementCode:UNKNOWN_AGREEMENT",
                     "reasonsForCommitment.commitmentOrder:REQUIRED", "reasonsForCommitment.responsibleAuthority:REQUIRED",
-                    "convictions:REQUIRED", "sentenceRegime:INVALID_VALUE", "gctDaysPerYear:OUT_OF_RANGE",
+                    "convictions:REQUIRED", "sentenceRegime:INVALID_VALUE", "gctDaysPerYear:INVALID_VALUE",
                     "securityLevel:INVALID_VALUE", "admittedAt:IN_FUTURE", "handover.identityVerified:IDENTITY_NOT_VERIFIED",
                     "handover.verificationMethod:INVALID_VALUE", "handover.conditionOnArrival:REQUIRED",
                     "handover.injuriesObserved:REQUIRED", "handover.illTreatmentDetails:REQUIRED",

@@ -34,7 +34,6 @@ class AdmissionService implements Admissions {
     static final Set<String> VERIFICATION_METHODS = Set.of("FINGERPRINT", "DOCUMENT", "PHOTO");
     static final Set<String> SEXES = Set.of("MALE", "FEMALE");
     static final Set<String> RELATIONS = Set.of("CONCURRENT", "CONSECUTIVE");
-    static final Set<String> REGIMES = Set.of("US_FEDERAL_FSA", "NO_CREDITS");
 
     private final PrisonerStore store;
     private final Agreements agreements;
@@ -80,7 +79,8 @@ class AdmissionService implements Admissions {
         String number = "%s-%d-%06d".formatted(facility.code(), year, sequence);
         UUID id = UUID.randomUUID();
         ReasonsForCommitment reasons = c.reasonsForCommitment();
-        SentenceDates dates = sentences.compute(new SentenceDates.Input(regime, c.convictions(), gct, 0));
+        SentenceDates dates = sentences.compute(new SentenceDates.Input(regime, c.convictions(), gct, List.of(),
+                java.util.Locale.ENGLISH));
         Person person = normalise(c.person());
         Handover handover = c.handover();
         PrisonerRecord p = new PrisonerRecord(id, number, c.referralId(), c.agreementCode(), facility.code(),
@@ -207,11 +207,23 @@ class AdmissionService implements Admissions {
         person(c.person(), facility, v);
         reasons(c.reasonsForCommitment(), c, facilityCode, v);
         convictions(c.convictions(), v);
+        if (c.convictions() != null && !c.convictions().isEmpty()) {
+            // the sentence module checks the terms, the start dates, the credits, the regime and the rate
+            String regime = c.sentenceRegime() != null ? c.sentenceRegime()
+                    : agreement != null ? agreement.sentenceRegime() : null;
+            Integer gct = c.gctDaysPerYear() != null ? c.gctDaysPerYear()
+                    : agreement != null ? Integer.valueOf(agreement.gctDaysPerYear()) : null;
+            if (regime != null && gct != null && sentences.regimes().contains(regime) && Set.of(54, 42, 0).contains(gct)) {
+                sentences.problems(new SentenceDates.Input(regime, c.convictions(), gct, List.of(), java.util.Locale.ENGLISH))
+                        .forEach(p -> v.add(p.field(), p.code(), p.message()));
+            }
+        }
         if (c.sentenceRegime() != null) {
-            v.require(REGIMES.contains(c.sentenceRegime()), "sentenceRegime", "INVALID_VALUE", "One of " + REGIMES);
+            v.require(sentences.regimes().contains(c.sentenceRegime()), "sentenceRegime", "INVALID_VALUE",
+                    "One of " + sentences.regimes());
         }
         if (c.gctDaysPerYear() != null) {
-            v.require(c.gctDaysPerYear() >= 0 && c.gctDaysPerYear() <= 54, "gctDaysPerYear", "OUT_OF_RANGE", "0 to 54");
+            v.require(Set.of(54, 42, 0).contains(c.gctDaysPerYear()), "gctDaysPerYear", "INVALID_VALUE", "54, 42 or 0");
         }
         if (c.gangAffiliation() != null) {
             v.notBlank(c.gangAffiliation().group(), "gangAffiliation.group");
@@ -327,19 +339,6 @@ class AdmissionService implements Admissions {
                     v.notBlank(o == null ? null : o.code(), f + ".offences[" + j + "].code");
                     v.notBlank(o == null ? null : o.description(), f + ".offences[" + j + "].description");
                 }
-            }
-            if (c.sentence() == null) {
-                v.add(f + ".sentence", "REQUIRED", f + ".sentence is required");
-            } else {
-                var t = c.sentence();
-                v.require(t.years() >= 0 && t.months() >= 0 && t.days() >= 0, f + ".sentence", "OUT_OF_RANGE",
-                        "Years, months and days cannot be negative");
-                v.require(t.life() || t.years() + t.months() + t.days() > 0, f + ".sentence", "EMPTY_TERM",
-                        "A term of years, months or days, or life");
-            }
-            v.notNull(c.sentenceStartDate(), f + ".sentenceStartDate");
-            if (c.jailCreditDays() != null) {
-                v.require(c.jailCreditDays() >= 0, f + ".jailCreditDays", "OUT_OF_RANGE", "Cannot be negative");
             }
             if (c.relation() != null) {
                 v.require(RELATIONS.contains(c.relation()), f + ".relation", "INVALID_VALUE", "One of " + RELATIONS);

@@ -121,8 +121,8 @@ class FilePdf {
                 w.field(t(locale, "custody.field.projectedReleaseDate"), String.valueOf(sentence.projectedReleaseDate()));
                 w.field(t(locale, "custody.field.releaseDate"), String.valueOf(sentence.releaseDate()));
             }
-            for (String step : sentence.breakdown()) {
-                w.line(false, "- " + step);
+            for (var step : sentence.breakdown()) {
+                w.line(false, step.step() + ". " + step.description());
             }
 
             var h = p.handover();

@@ -52,7 +52,7 @@ class PrisonerController {
     Map<String, Object> prisoner(@PathVariable String number) {
         CurrentUser user = users.requireCurrent();
         PrisonerRecord p = prisoners.visible(user, number);
-        return PrisonerViews.prisoner(p, prisoners.sentence(p), prisoners.events(p), user);
+        return PrisonerViews.prisoner(p, prisoners.sentence(p, locale(null, null, user)), prisoners.events(p), user);
     }
 
     @GetMapping("/prisoners")
@@ -67,10 +67,11 @@ class PrisonerController {
 
     @GetMapping(value = "/prisoners/{number}/file", produces = {MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "The whole file as JSON; with Accept: application/pdf the official copy (Rule 9)")
-    Map<String, Object> file(@PathVariable String number) {
+    Map<String, Object> file(@PathVariable String number, @RequestParam(required = false) String lang,
+                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         CurrentUser user = users.requireCurrent();
         PrisonerRecord p = prisoners.visible(user, number);
-        SentenceDates sentence = prisoners.sentence(p);
+        SentenceDates sentence = prisoners.sentence(p, locale(lang, acceptLanguage, user));
         Map<String, Object> file = new LinkedHashMap<>(PrisonerViews.prisoner(p, sentence, prisoners.events(p), user));
         file.put("sentence", PrisonerViews.sentence(sentence, true));
         file.put("notifications", prisoners.notifications(p));
@@ -82,8 +83,8 @@ class PrisonerController {
                                    @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         CurrentUser user = users.requireCurrent();
         PrisonerRecord p = prisoners.visible(user, number);
-        Locale locale = FilePdf.locale(lang, acceptLanguage, user.locale());
-        byte[] document = pdf.render(p, prisoners.sentence(p), prisoners.events(p), prisoners.notifications(p), user, locale);
+        Locale locale = locale(lang, acceptLanguage, user);
+        byte[] document = pdf.render(p, prisoners.sentence(p, locale), prisoners.events(p), prisoners.notifications(p), user, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + p.number() + ".pdf\"")
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
@@ -92,14 +93,21 @@ class PrisonerController {
 
     @GetMapping("/prisoners/{number}/sentence")
     @Operation(summary = "The computed dates with their breakdown, forfeitures by disciplinary sanctions included")
-    Map<String, Object> sentence(@PathVariable String number) {
-        PrisonerRecord p = prisoners.visible(users.requireCurrent(), number);
+    Map<String, Object> sentence(@PathVariable String number, @RequestParam(required = false) String lang,
+                                 @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        CurrentUser user = users.requireCurrent();
+        PrisonerRecord p = prisoners.visible(user, number);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("prisonerNumber", p.number());
-        answer.putAll(PrisonerViews.sentence(prisoners.sentence(p), true));
+        answer.putAll(PrisonerViews.sentence(prisoners.sentence(p, locale(lang, acceptLanguage, user)), true));
         answer.put("gctDaysPerYear", p.gctDaysPerYear());
         answer.put("convictions", p.convictions());
         return answer;
+    }
+
+    /** ?lang=, else Accept-Language, else the user's language: es or en. */
+    static Locale locale(String lang, String acceptLanguage, CurrentUser user) {
+        return FilePdf.locale(lang, acceptLanguage, user.locale());
     }
 
     @PostMapping("/prisoners/{number}/events")

@@ -56,10 +56,16 @@ class PrisonerSearch {
         List<String> words = q.isEmpty() ? List.of() : Arrays.stream(q.split("[\\s,;]+")).filter(w -> !w.isBlank())
                 .limit(8).toList();
         for (String word : words) {
-            where.append(" AND (p.search_text LIKE '%' || lower(unaccent(?)) || '%'"
-                    + " OR word_similarity(lower(unaccent(?)), p.search_text) >= " + WORD_SIMILARITY + ")");
-            params.add(escapeLike(word));
-            params.add(word);
+            if (word.chars().anyMatch(Character::isDigit)) {
+                // numbers (prisoner, document) are matched as written: a near number is another person
+                where.append(" AND p.search_text LIKE '%' || lower(unaccent(?)) || '%'");
+                params.add(escapeLike(word));
+            } else {
+                where.append(" AND (p.search_text LIKE '%' || lower(unaccent(?)) || '%'"
+                        + " OR word_similarity(lower(unaccent(?)), p.search_text) >= " + WORD_SIMILARITY + ")");
+                params.add(escapeLike(word));
+                params.add(word);
+            }
         }
         if (query.status() != null && !query.status().isBlank()) {
             where.append(" AND p.status = ?");

@@ -15,6 +15,7 @@ import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
 import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;
+import org.custodia.sentence.SentenceRequest.Forfeiture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,9 +81,23 @@ class PrisonerService {
         return p;
     }
 
-    SentenceDates sentence(PrisonerRecord p) {
+    @Transactional(readOnly = true)
+    SentenceDates sentence(PrisonerRecord p, java.util.Locale locale) {
         return sentences.compute(new SentenceDates.Input(p.sentenceRegime(), p.convictions(), p.gctDaysPerYear(),
-                p.gctForfeitedDays()));
+                forfeitures(p, store.events(p.id())), locale));
+    }
+
+    /** The good conduct time taken away by the disciplinary entries of the file, dated in the facility's zone. */
+    List<Forfeiture> forfeitures(PrisonerRecord p, List<FileEvent> entries) {
+        List<Forfeiture> forfeitures = new ArrayList<>();
+        for (FileEvent e : entries) {
+            if ("DISCIPLINE".equals(e.type()) && e.details().get("gctForfeitedDays") instanceof Number days
+                    && days.intValue() > 0) {
+                forfeitures.add(new Forfeiture(LocalDate.ofInstant(e.occurredAt(), time.zoneOf(p.facilityCode())),
+                        days.intValue(), e.details().get("offence") + ": " + e.details().get("sanction")));
+            }
+        }
+        return forfeitures;
     }
 
     @Transactional(readOnly = true)
@@ -204,6 +219,18 @@ class PrisonerService {
             }
             default -> throw new IllegalStateException(r.type());
         }
+        SentenceDates.Input recomputed = null;
+        if ("DISCIPLINE".equals(r.type()) && r.gctForfeitedDays() != null && r.gctForfeitedDays() > 0
+                && r.occurredAt() != null && !v.hasProblems()) {
+            List<Forfeiture> forfeitures = forfeitures(p, store.events(p.id()));
+            forfeitures.add(new Forfeiture(LocalDate.ofInstant(r.occurredAt(), time.zoneOf(p.facilityCode())),
+                    r.gctForfeitedDays(), r.offence() + ": " + r.sanction()));
+            recomputed = new SentenceDates.Input(p.sentenceRegime(), p.convictions(), p.gctDaysPerYear(), forfeitures,
+                    java.util.Locale.ENGLISH);
+            sentences.problems(recomputed).stream().filter(x -> x.field().startsWith("forfeitures"))
+                    .forEach(x -> v.add(x.field().endsWith(".days") ? "gctForfeitedDays" : "occurredAt", x.code(),
+                            x.message()));
+        }
         v.throwIfInvalid();
         FileEvent event = file.append(p, r.type(), r.occurredAt(), user.username(), details, confidential, serious);
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -218,11 +245,9 @@ class PrisonerService {
         switch (r.type()) {
             case "CLASSIFICATION" -> store.updateSecurityLevel(p.id(), r.securityLevel());
             case "DISCIPLINE" -> {
-                int forfeit = r.gctForfeitedDays() == null ? 0 : r.gctForfeitedDays();
-                if (forfeit > 0) {
-                    int total = p.gctForfeitedDays() + forfeit;
-                    SentenceDates dates = sentences.compute(new SentenceDates.Input(p.sentenceRegime(), p.convictions(),
-                            p.gctDaysPerYear(), total));
+                if (recomputed != null) {
+                    int total = p.gctForfeitedDays() + r.gctForfeitedDays();
+                    SentenceDates dates = sentences.compute(recomputed);
                     store.updateSentence(p.id(), total, dates.fullTermDate(), dates.releaseDate());
                     payload.put("gctForfeitedTotal", total);
                     payload.put("releaseDate", dates.releaseDate());

@@ -62,6 +62,7 @@ final class PrisonerViews {
         m.put("releaseDate", s.releaseDate());
         if (withBreakdown) {
             m.put("breakdown", s.breakdown());
+            m.put("forfeitures", s.forfeitures());
         }
         return m;
     }

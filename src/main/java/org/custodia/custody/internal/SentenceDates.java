@@ -2,28 +2,38 @@ package org.custodia.custody.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import org.custodia.common.FieldProblem;
 import org.custodia.custody.AdmissionCommand.Conviction;
+import org.custodia.sentence.SentenceCalculation;
+import org.custodia.sentence.SentenceRequest.Forfeiture;
 
 /**
- * The release dates of a prisoner, computed from the convictions of the file.
+ * A prisoner's dates as the sentence module computes them from the convictions of the file and the forfeitures of
+ * its disciplinary entries.
  *
- * @param life a life sentence: no full term, no release date
- * @param goodConductTimeDays the credit the term can earn before forfeitures
- * @param gctForfeitedDays forfeited by disciplinary sanctions recorded in the file
- * @param projectedReleaseDate full term date minus the credit kept
- * @param releaseDate the projected date moved to the last preceding weekday where the rules allow it
- * @param breakdown the steps, in order, as a person would check them
+ * @param sentenceStartDate the earliest start of the convictions
+ * @param goodConductTimeDays the credit counted, after forfeitures
+ * @param gctForfeitedDays taken away by disciplinary sanctions recorded in the file
  */
 record SentenceDates(String regime, boolean life, LocalDate sentenceStartDate, LocalDate fullTermDate,
                      int goodConductTimeDays, int gctForfeitedDays, LocalDate projectedReleaseDate,
-                     LocalDate releaseDate, List<String> breakdown) {
+                     LocalDate releaseDate, List<SentenceCalculation.Step> breakdown, List<Forfeiture> forfeitures) {
 
     /** What the calculation needs from the file. */
-    record Input(String regime, List<Conviction> convictions, int gctDaysPerYear, int gctForfeitedDays) {
+    record Input(String regime, List<Conviction> convictions, int gctDaysPerYear, List<Forfeiture> forfeitures,
+                 Locale locale) {
     }
 
-    /** The adapter to the sentence module (see {@link SentenceModuleAdapter}). */
+    /** The adapter to the sentence module ({@link SentenceModuleAdapter}). */
     interface Calculator {
+
         SentenceDates compute(Input input);
+
+        /** The regimes the sentence module knows, e.g. US_FEDERAL_FSA. */
+        java.util.Set<String> regimes();
+
+        /** Every problem of the input, named as the fields of the admission (convictions[0].sentence.years, ...). */
+        List<FieldProblem> problems(Input input);
     }
 }

@@ -168,7 +168,19 @@ final class ReferralParser {
         Conviction.Sentence sentence = sentence(object(c, "sentence", path + ".sentence", true), path + ".sentence");
         Conviction.Relation relation = enumValue(c, "relation", path + ".relation", Conviction.Relation.class, false);
         LocalDate start = date(c, "sentenceStartDate", path + ".sentenceStartDate", true, false);
+        if (start != null && (start.isAfter(today.plusYears(10)) || start.isBefore(EARLIEST_BIRTH))) {
+            v.add(path + ".sentenceStartDate", "OUT_OF_RANGE", path + ".sentenceStartDate must lie between "
+                    + EARLIEST_BIRTH + " and ten years from today");
+        }
         Integer credit = integer(c, "jailCreditDays", path + ".jailCreditDays", false, 0, 36_500);
+        if (sentence != null && !sentence.life() && start != null && credit != null) {
+            long termDays = java.time.temporal.ChronoUnit.DAYS.between(start,
+                    start.plusMonths(12L * sentence.years() + sentence.months()).plusDays(sentence.days()));
+            if (credit > termDays) {
+                v.add(path + ".jailCreditDays", "JAIL_CREDIT_EXCEEDS_TERM", path + ".jailCreditDays (" + credit
+                        + ") is longer than the term imposed (" + termDays + " days)");
+            }
+        }
         return new Conviction(court, country, caseNumber, offences, convicted, Boolean.TRUE.equals(judgmentFinal),
                 finalSince, sentence, relation, start, credit == null ? 0 : credit);
     }
@@ -185,6 +197,9 @@ final class ReferralParser {
         int m = months == null ? 0 : months;
         int d = days == null ? 0 : days;
         boolean isLife = Boolean.TRUE.equals(life);
+        if (isLife && y + m + d > 0) {
+            v.add(path, "LIFE_WITH_TERM", "A life sentence has no years, months or days");
+        }
         if (!isLife && y + m + d == 0 && !v.problems().stream().anyMatch(p -> p.field().startsWith(path + "."))) {
             v.add(path, "OUT_OF_RANGE", "A sentence is life or a term of at least one day");
         }
