@@ -344,6 +344,7 @@ class ManifestService implements EnRouteCounter {
         if (verified) {
             v.require(r.verificationMethod() != null && VERIFICATION_METHODS.contains(r.verificationMethod()),
                     "verificationMethod", "INVALID_VALUE", "How identity was verified: one of " + VERIFICATION_METHODS);
+            v.notBlank(r.conditionOnArrival(), "conditionOnArrival");
             v.notBlank(r.injuriesObserved(), "injuriesObserved");
             v.notNull(r.complaintOfIllTreatment(), "complaintOfIllTreatment");
             if (Boolean.TRUE.equals(r.complaintOfIllTreatment())) {

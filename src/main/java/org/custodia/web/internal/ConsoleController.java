@@ -8,6 +8,7 @@ import org.custodia.agreement.Agreements;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;
+import org.custodia.web.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
 @Controller
+@ConsolePage
 class ConsoleController {
 
     private final Users users;

@@ -4,11 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
+import org.custodia.web.ConsolePage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every console page's header needs: who is signed in and where we are. */
-@ControllerAdvice(basePackages = "org.custodia.web")
+@ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleModel {
 
     private final Users users;

@@ -17,6 +17,8 @@ class ConsoleNavigation {
     private static final Set<Role> EVERYONE = Set.of(Role.values());
 
     private final List<Item> items = List.of(
+            new Item("/reception", "nav.reception", Set.of(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY, Role.ADMIN,
+                    Role.OVERSIGHT, Role.INTAKE_OFFICER, Role.CUSTODY_OFFICER)),
             new Item("/ledger", "nav.ledger", EVERYONE),
             new Item("/swagger-ui.html", "nav.api", EVERYONE));
 

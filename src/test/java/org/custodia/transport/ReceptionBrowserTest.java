@@ -1,0 +1,110 @@
+package org.custodia.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.custodia.support.Browser;
+import org.custodia.support.Dossiers;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** A whole arrival in the console: manifest, departure, three handovers with one refused, admission, the file. */
+class ReceptionBrowserTest extends IntegrationTest {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    @Test
+    void receptionPlansDispatchesAndHandsOverThreePeopleOneRefused() throws Exception {
+        String first = Dossiers.accepted(this, Dossiers.eligible("Alberto", "Primero Gómez", "VE"));
+        String second = Dossiers.accepted(this, Dossiers.eligible("Bruno", "Segundo Díaz", "VE"));
+        String third = Dossiers.accepted(this, Dossiers.eligible("César", "Tercero Ruiz", "VE"));
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/El_Salvador")).truncatedTo(ChronoUnit.MINUTES);
+
+        try (Browser browser = Browser.start()) {
+            ChromeDriver page = browser.driver();
+            browser.signIn(baseUrl, "reception", "demo");
+            page.get(baseUrl + "/reception");
+            page.findElement(By.id("new-manifest")).click();
+            browser.await(d -> d.findElement(By.id("manifest-form")).isDisplayed());
+            page.findElement(By.id("carrier")).sendKeys("ICE Air");
+            page.findElement(By.id("transportReference")).sendKeys("GXA-" + System.nanoTime());
+            setValue(page, "scheduledDeparture", now.minusHours(6).format(LOCAL));
+            setValue(page, "scheduledArrival", now.minusHours(2).format(LOCAL));
+            for (String id : List.of(first, second, third)) {
+                page.findElement(By.id("ref-" + id)).click();
+            }
+            page.findElement(By.id("plan-manifest")).click();
+            browser.await(d -> d.findElement(By.id("manifest-status")).getText().equals("Planificado"));
+
+            setValue(page, "departedAt", now.minusHours(6).format(LOCAL));
+            page.findElement(By.id("record-departure")).click();
+            browser.await(d -> d.findElement(By.id("manifest-status")).getText().equals("En camino"));
+
+            handOver(browser, first, now.minusHours(2), true, "1 x reloj\n2 x camisa");
+            assertThat(page.findElement(By.id("handover-result")).getText()).contains("Admitido con el número");
+            String number = page.findElement(By.id("admitted-number")).getText();
+            handOver(browser, second, now.minusHours(2), false, "");
+            assertThat(page.findElement(By.id("handover-result")).getText()).contains("Entrega rechazada");
+            handOver(browser, third, now.minusMinutes(90), true, "");
+            browser.screenshot("reception-checklist");
+
+            assertThat(outcome(page, first)).isEqualTo("Admitido");
+            assertThat(outcome(page, second)).isEqualTo("Entrega rechazada");
+            assertThat(outcome(page, third)).isEqualTo("Admitido");
+            page.findElement(By.id("close-manifest")).click();
+            browser.await(d -> d.findElement(By.id("manifest-status")).getText().equals("Cerrado"));
+
+            page.get(baseUrl + "/prisoners/" + number);
+            String file = page.findElement(By.tagName("main")).getText();
+            assertThat(file).contains(number, "Primero Gómez");
+            browser.screenshot("prisoner-file-after-arrival");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM prisoner WHERE referral_id::text IN (?, ?, ?)")
+                .params(first, second, third).query(Long.class).single()).isEqualTo(2);
+    }
+
+    private void handOver(Browser browser, String referralId, LocalDateTime arrivedAt, boolean verified, String property) {
+        WebDriver page = browser.driver();
+        WebElement person = page.findElement(By.id("person-" + referralId));
+        person.findElement(By.tagName("summary")).click();
+        setValue((ChromeDriver) page, "arrivedAt-" + referralId, arrivedAt.format(LOCAL));
+        if (verified) {
+            page.findElement(By.id("idyes-" + referralId)).click();
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("method-" + referralId)))
+                    .selectByValue("FINGERPRINT");
+            page.findElement(By.id("condition-" + referralId)).sendKeys("Cansado, tranquilo");
+            page.findElement(By.id("injuries-" + referralId)).sendKeys("ninguna");
+            page.findElement(By.id("property-" + referralId)).sendKeys(property);
+            page.findElement(By.id("familyName-" + referralId)).sendKeys("María Gómez");
+            page.findElement(By.id("familyRel-" + referralId)).sendKeys("MADRE");
+            page.findElement(By.id("emName-" + referralId)).sendKeys("María Gómez");
+            page.findElement(By.id("emPhone-" + referralId)).sendKeys("+58 412 1111111");
+            page.findElement(By.id("informed-" + referralId)).click();
+            page.findElement(By.id("consul-" + referralId)).click();
+        } else {
+            page.findElement(By.id("idno-" + referralId)).click();
+            page.findElement(By.id("discrepancy-" + referralId)).sendKeys("La huella no coincide con el registro del FBI");
+        }
+        page.findElement(By.id("handover-" + referralId)).click();
+        browser.await(d -> d.findElements(By.id("handover-result")).size() == 1
+                || d.findElements(By.id("problem")).size() == 1);
+        assertThat(page.findElements(By.id("problem")).stream().map(WebElement::getText).toList())
+                .as("no problem shown").isEmpty();
+    }
+
+    private static String outcome(WebDriver page, String referralId) {
+        return page.findElement(By.id("person-" + referralId)).findElement(By.className("outcome")).getText();
+    }
+
+    private static void setValue(ChromeDriver page, String id, String value) {
+        page.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+}
