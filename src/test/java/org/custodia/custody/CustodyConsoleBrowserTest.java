@@ -2,6 +2,7 @@ package org.custodia.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 class CustodyConsoleBrowserTest extends CustodyTestSupport {
 
@@ -35,8 +38,10 @@ class CustodyConsoleBrowserTest extends CustodyTestSupport {
             page.findElement(By.linkText("Reclusos")).click();
             page.findElement(By.id("q")).sendKeys("Rondon Navegador");
             page.findElement(By.id("search")).click();
+            await(page).until(ExpectedConditions.urlContains("q="));
             assertThat(page.findElement(By.id("results")).getText()).contains(first).doesNotContain(second);
             page.findElement(By.linkText(first)).click();
+            await(page).until(ExpectedConditions.urlContains("/prisoners/" + first));
 
             assertThat(page.findElement(By.id("prisoner-number")).getText()).isEqualTo(first);
             assertThat(page.findElement(By.id("prisoner-status")).getText()).isEqualTo("Fuera temporalmente");
@@ -51,12 +56,15 @@ class CustodyConsoleBrowserTest extends CustodyTestSupport {
             screenshot(page, "prisoner");
 
             page.findElement(By.linkText("Recuento")).click();
+            await(page).until(ExpectedConditions.urlContains("/roll-count"));
             assertThat(Long.parseLong(page.findElement(By.id("population")).getText())).isEqualTo(population);
             assertThat(Integer.parseInt(page.findElement(By.id("temporarily-out")).getText())).isGreaterThanOrEqualTo(1);
             assertThat(page.findElements(By.cssSelector("svg[role=img]"))).hasSize(8);
             assertThat(page.findElement(By.id("modules")).getText()).contains("M2", "2560");
             page.findElement(By.id("counted-M1")).sendKeys("0");
-            page.findElement(By.id("record-count")).click();
+            WebElement before = page.findElement(By.id("record-count"));
+            before.click();
+            await(page).until(ExpectedConditions.stalenessOf(before));
             assertThat(page.findElement(By.cssSelector("[role=status]")).getText()).contains("Recuento registrado");
             screenshot(page, "roll-count");
         }
@@ -80,6 +88,7 @@ class CustodyConsoleBrowserTest extends CustodyTestSupport {
             WebDriver page = browser.driver();
             signIn(page, "oversight");
             page.findElement(By.linkText("Alertas")).click();
+            await(page).until(ExpectedConditions.urlContains("/oversight/alerts"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alertas de malos tratos");
         }
     }
@@ -89,6 +98,12 @@ class CustodyConsoleBrowserTest extends CustodyTestSupport {
         page.findElement(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys("demo");
         page.findElement(By.id("sign-in")).click();
+        await(page).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Waits for the next page: under load a click's page may not have replaced the old one yet. */
+    private static WebDriverWait await(WebDriver page) {
+        return new WebDriverWait(page, Duration.ofSeconds(15));
     }
 
     private static void screenshot(WebDriver page, String name) throws Exception {
