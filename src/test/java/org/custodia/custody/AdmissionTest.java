@@ -181,12 +181,14 @@ class AdmissionTest extends CustodyTestSupport {
                 VALUES (?, ?, ?, 'US-SV-2025', 'CECOT', 'US', 'CECOT', 'IN_CUSTODY', 'Sin', 'Orden', '1990-01-01', 'MALE',
                     '{}'::jsonb, ?, ?, ?::date, 'USMS', '[]'::jsonb, 'US_FEDERAL_FSA', 54, 'MAXIMUM', now(), now(), 'sql',
                     '{}'::jsonb, 'x')""";
+        // an accepted referral, so that the refusals below are about the commitment order
+        UUID referral = UUID.fromString(acceptedReferral("Sin", "Orden", "VE"));
         Object[][] refused = {
-                {UUID.randomUUID(), null, "U.S. District Court", "2025-01-01"},
-                {UUID.randomUUID(), "   ", "U.S. District Court", "2025-01-01"},
-                {UUID.randomUUID(), "CO-1", null, "2025-01-01"},
-                {UUID.randomUUID(), "CO-1", "", "2025-01-01"},
-                {UUID.randomUUID(), "CO-1", "U.S. District Court", null},
+                {referral, null, "U.S. District Court", "2025-01-01"},
+                {referral, "   ", "U.S. District Court", "2025-01-01"},
+                {referral, "CO-1", null, "2025-01-01"},
+                {referral, "CO-1", "", "2025-01-01"},
+                {referral, "CO-1", "U.S. District Court", null},
                 {null, "CO-1", "U.S. District Court", "2025-01-01"}};
         for (Object[] row : refused) {
             assertThatThrownBy(() -> jdbc.sql(insert).params(UUID.randomUUID(), "SQL-" + unique(), row[0], row[1], row[2], row[3])
@@ -195,7 +197,7 @@ class AdmissionTest extends CustodyTestSupport {
         }
         // the same statement with every part of the order is accepted: the refusals above are about the order
         String number = "SQL-" + unique();
-        assertThat(jdbc.sql(insert).params(UUID.randomUUID(), number, UUID.randomUUID(), "CO-1", "U.S. District Court",
+        assertThat(jdbc.sql(insert).params(UUID.randomUUID(), number, referral, "CO-1", "U.S. District Court",
                 "2025-01-01").update()).isEqualTo(1);
         jdbc.sql("DELETE FROM prisoner WHERE prisoner_number = ?").param(number).update();
     }

@@ -19,6 +19,8 @@ import org.custodia.custody.AdmissionCommand.Person;
 import org.custodia.custody.AdmissionCommand.PropertyItem;
 import org.custodia.custody.AdmissionCommand.ReasonsForCommitment;
 import org.custodia.custody.AdmissionCommand.Term;
+import org.custodia.referral.Referrals;
+import org.custodia.support.Dossiers;
 import org.custodia.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,18 +33,25 @@ public abstract class CustodyTestSupport extends IntegrationTest {
     @Autowired
     protected Admissions admissions;
 
+    @Autowired
+    protected Referrals referrals;
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    /** A full, valid admission into {@code facility}, admitted an hour ago. */
-    protected static AdmissionCommand command(String facility, String givenNames, String familyNames,
+    /**
+     * A full, valid admission into {@code facility}, admitted an hour ago, of a person whose referral was submitted
+     * and accepted through the API (the database refuses a prisoner without an accepted referral).
+     */
+    protected AdmissionCommand command(String facility, String givenNames, String familyNames,
                                               List<String> nationalities, String gang) {
         return command(facility, givenNames, familyNames, nationalities, gang, Instant.now().minus(1, ChronoUnit.HOURS));
     }
 
-    protected static AdmissionCommand command(String facility, String givenNames, String familyNames,
-                                              List<String> nationalities, String gang, Instant admittedAt) {
+    protected AdmissionCommand command(String facility, String givenNames, String familyNames,
+                                       List<String> nationalities, String gang, Instant admittedAt) {
+        UUID referralId = UUID.fromString(acceptedReferral(givenNames, familyNames, nationalities.get(0)));
         Person person = new Person(givenNames, familyNames, List.of("El " + givenNames.split(" ")[0]),
                 LocalDate.of(1990, 5, 1), "MALE", null, nationalities,
                 List.of(new IdentityDocument("PASSPORT", "P" + unique(), nationalities.get(0))), "FBI-" + unique());
@@ -58,13 +67,22 @@ public abstract class CustodyTestSupport extends IntegrationTest {
                 List.of(new FamilyMember("Ana Pérez", "MOTHER", "Maracay, VE", null, null),
                         new FamilyMember("Luisa Martínez", "DAUGHTER", "Maracay, VE", 7, "with her grandmother")),
                 new Contact("Ana Pérez", "+58 412 0000000", "MOTHER"), null, true, true, null, false);
-        return new AdmissionCommand(UUID.randomUUID(), "US-SV-2025", "US", facility, person, reasons, List.of(conviction),
+        return new AdmissionCommand(referralId, Dossiers.AGREEMENT, "US", facility, person, reasons, List.of(conviction),
                 null, null, gang == null ? null : new GangAffiliation(gang, "FBI gang database"), "MAXIMUM", admittedAt,
                 handover, "reception");
     }
 
+    /** An accepted referral of that person, through the API. */
+    protected String acceptedReferral(String givenNames, String familyNames, String nationality) {
+        return Dossiers.accepted(this, Dossiers.eligible(givenNames, familyNames, nationality));
+    }
+
+    /** Admits as the transport module does: the referral goes in transit, the person is admitted, the referral too. */
     protected String admit(AdmissionCommand command) {
-        return admissions.admit(command).prisonerNumber();
+        referrals.markInTransit(command.referralId(), UUID.randomUUID());
+        String number = admissions.admit(command).prisonerNumber();
+        referrals.markAdmitted(command.referralId(), number);
+        return number;
     }
 
     /** A new facility of the party SV with {@code modules} modules of {@code cells} cells of {@code capacity} places. */

@@ -27,6 +27,9 @@ class PrisonerFileTest extends CustodyTestSupport {
         assertThat(file.get("notifications").size()).isEqualTo(2);
         assertThat(file.get("sentence").get("breakdown").size()).isGreaterThan(2);
         assertThat(file.get("handover").get("property").get(0).get("description").asString()).isEqualTo("wristwatch");
+        Api.Response anything = as("custody").get("/api/v1/prisoners/" + number + "/file", Map.of("Accept", "*/*"));
+        assertThat(anything.status()).isEqualTo(200);
+        assertThat(anything.header("Content-Type")).startsWith("application/json");
     }
 
     @Test

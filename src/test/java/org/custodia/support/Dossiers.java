@@ -12,10 +12,52 @@ import java.util.UUID;
 /** Referral bodies as a sending state's client writes them (DESIGN.md), and accepted referrals made through the API. */
 public final class Dossiers {
 
+    /**
+     * The agreement test dossiers travel under: US-SV-2025's policy and facility with a quota no test run exhausts,
+     * so that tests of the chain never take the demo agreement's 300 places.
+     */
+    public static final String AGREEMENT = "US-SV-TEST";
+    private static volatile boolean agreementReady;
+
     private Dossiers() {
     }
 
-    /** An eligible dossier under US-SV-2025: a final 10-year federal sentence begun two years ago, an adult man. */
+    /** Creates {@link #AGREEMENT} through the admin API unless this database has it. */
+    public static void ensureAgreement(IntegrationTest test) {
+        if (agreementReady && test.as("admin").get("/api/v1/agreements/" + AGREEMENT).status() == 200) {
+            return;
+        }
+        synchronized (Dossiers.class) {
+            if (test.as("admin").get("/api/v1/agreements/" + AGREEMENT).status() == 200) {
+                agreementReady = true;
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", AGREEMENT);
+            body.put("title", "Test agreement: US-SV-2025's rules, a large quota");
+            body.put("sendingPartyCode", "US");
+            body.put("receivingPartyCode", "SV");
+            body.put("status", "ACTIVE");
+            body.put("validFrom", "2025-01-01");
+            body.put("capacityQuota", 100_000);
+            body.put("sentenceRegime", "US_FEDERAL_FSA");
+            body.put("gctDaysPerYear", 54);
+            body.put("facilityCode", "CECOT");
+            body.put("eligibilityPolicy", Map.of("rules", List.of(Map.of("rule", "FINAL_CONVICTION_REQUIRED"),
+                    Map.of("rule", "COMMITMENT_ORDER_REQUIRED"),
+                    Map.of("rule", "MIN_REMAINING_SENTENCE_DAYS", "parameters", Map.of("days", 180)),
+                    Map.of("rule", "ADULTS_ONLY", "parameters", Map.of("minimumAge", 18)),
+                    Map.of("rule", "SEX_OF_FACILITY", "parameters", Map.of("sex", "MALE")))));
+            body.put("feeSchedule", List.of(
+                    Map.of("kind", "CUSTODY_DAY", "amount", "55.00", "currency", "USD", "effectiveFrom", "2025-01-01"),
+                    Map.of("kind", "INTAKE_FEE", "amount", "250.00", "currency", "USD", "effectiveFrom", "2025-01-01")));
+            Api.Response created = test.as("admin").post("/api/v1/agreements", body);
+            assertThat(created.status()).as(created.text()).isIn(201, 409);
+            agreementReady = true;
+        }
+    }
+
+    /** An eligible dossier under {@link #AGREEMENT}: a final 10-year federal sentence begun two years ago, an adult man. */
     public static Map<String, Object> eligible(String givenNames, String familyNames, String nationality) {
         LocalDate today = LocalDate.now();
         String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -42,7 +84,7 @@ public final class Dossiers {
         conviction.put("jailCreditDays", 120);
         conviction.put("relation", "CONCURRENT");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agreementCode", "US-SV-2025");
+        body.put("agreementCode", AGREEMENT);
         body.put("externalReference", "DHS-" + unique);
         body.put("person", person);
         body.put("convictions", new ArrayList<>(List.of(conviction)));
@@ -68,6 +110,9 @@ public final class Dossiers {
     }
 
     public static String submitted(IntegrationTest test, Map<String, Object> dossier) {
+        if (AGREEMENT.equals(dossier.get("agreementCode"))) {
+            ensureAgreement(test);
+        }
         Api.Response response = test.as("us-agency").post("/api/v1/referrals", dossier,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(response.status()).as(response.text()).isEqualTo(201);

@@ -24,7 +24,7 @@ class ArrivalChainTest extends IntegrationTest {
         String referralId = Dossiers.accepted(this, Dossiers.eligible("José Luis", "Martínez Pérez", "VE"));
 
         Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
-                "agreementCode", "US-SV-2025", "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
+                "agreementCode", Dossiers.AGREEMENT, "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
                 "scheduledDeparture", now.minus(Duration.ofHours(8)).toString(),
                 "scheduledArrival", now.minus(Duration.ofHours(3)).toString(),
                 "escortOfficers", List.of("Officer Smith", "Officer Jones"),
@@ -115,7 +115,7 @@ class ArrivalChainTest extends IntegrationTest {
 
     String dispatched(List<String> referralIds, Instant now) {
         Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
-                "agreementCode", "US-SV-2025", "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
+                "agreementCode", Dossiers.AGREEMENT, "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
                 "scheduledDeparture", now.minusSeconds(7200).toString(),
                 "scheduledArrival", now.minusSeconds(900).toString(), "referralIds", referralIds));
         assertThat(manifest.status()).as(manifest.text()).isEqualTo(201);

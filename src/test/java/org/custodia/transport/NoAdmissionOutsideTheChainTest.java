@@ -182,7 +182,7 @@ class NoAdmissionOutsideTheChainTest extends IntegrationTest {
 
     private Api.Response plan(List<String> referralIds) {
         return as("reception").post("/api/v1/manifests", Map.of(
-                "agreementCode", "US-SV-2025", "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
+                "agreementCode", Dossiers.AGREEMENT, "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
                 "scheduledDeparture", now.minusSeconds(7200).toString(),
                 "scheduledArrival", now.minusSeconds(900).toString(), "referralIds", referralIds));
     }

@@ -34,6 +34,8 @@ class ReceptionBrowserTest extends IntegrationTest {
             page.get(baseUrl + "/reception");
             page.findElement(By.id("new-manifest")).click();
             browser.await(d -> d.findElement(By.id("manifest-form")).isDisplayed());
+            page.get(baseUrl + "/reception/manifests/new?agreement=" + Dossiers.AGREEMENT);
+            browser.await(d -> d.findElement(By.id("manifest-form")).isDisplayed());
             page.findElement(By.id("carrier")).sendKeys("ICE Air");
             page.findElement(By.id("transportReference")).sendKeys("GXA-" + System.nanoTime());
             setValue(page, "scheduledDeparture", now.minusHours(6).format(LOCAL));

@@ -3,6 +3,7 @@ package org.custodia.custody.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.custodia.common.Idempotency;
@@ -65,30 +66,52 @@ class PrisonerController {
         return search.search(new PrisonerSearch.Query(q, status, nationality, affiliation, module, page, size));
     }
 
-    @GetMapping(value = "/prisoners/{number}/file", produces = {MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "The whole file as JSON; with Accept: application/pdf the official copy (Rule 9)")
-    Map<String, Object> file(@PathVariable String number, @RequestParam(required = false) String lang,
-                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        CurrentUser user = users.requireCurrent();
-        PrisonerRecord p = prisoners.visible(user, number);
-        SentenceDates sentence = prisoners.sentence(p, locale(lang, acceptLanguage, user));
-        Map<String, Object> file = new LinkedHashMap<>(PrisonerViews.prisoner(p, sentence, prisoners.events(p), user));
-        file.put("sentence", PrisonerViews.sentence(sentence, true));
-        file.put("notifications", prisoners.notifications(p));
-        return file;
-    }
-
-    @GetMapping(value = "/prisoners/{number}/file", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> filePdf(@PathVariable String number, @RequestParam(required = false) String lang,
-                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    @GetMapping("/prisoners/{number}/file")
+    @Operation(summary = "The whole file as JSON; with Accept: application/pdf the official copy (Rule 9), in Spanish or "
+            + "English (?lang=es|en or Accept-Language)")
+    ResponseEntity<?> file(@PathVariable String number, @RequestParam(required = false) String lang,
+                           @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         CurrentUser user = users.requireCurrent();
         PrisonerRecord p = prisoners.visible(user, number);
         Locale locale = locale(lang, acceptLanguage, user);
-        byte[] document = pdf.render(p, prisoners.sentence(p, locale), prisoners.events(p), prisoners.notifications(p), user, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + p.number() + ".pdf\"")
-                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
-                .body(document);
+        SentenceDates sentence = prisoners.sentence(p, locale);
+        if (wantsPdf(accept)) {
+            byte[] document = pdf.render(p, sentence, prisoners.events(p), prisoners.notifications(p), user, locale);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + p.number() + ".pdf\"")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                    .body(document);
+        }
+        Map<String, Object> file = new LinkedHashMap<>(PrisonerViews.prisoner(p, sentence, prisoners.events(p), user));
+        file.put("sentence", PrisonerViews.sentence(sentence, true));
+        file.put("notifications", prisoners.notifications(p));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(file);
+    }
+
+    /** PDF when the client asks for it before (or instead of) JSON. */
+    static boolean wantsPdf(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (type.isWildcardType()) {
+                    return false;
+                }
+                if (MediaType.APPLICATION_PDF.isCompatibleWith(type) && !type.isWildcardSubtype()) {
+                    return true;
+                }
+                if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+                    return false;
+                }
+            }
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+        return false;
     }
 
     @GetMapping("/prisoners/{number}/sentence")

@@ -12,7 +12,7 @@ import org.custodia.custody.AdmissionCommand.Person;
 import tools.jackson.databind.JsonNode;
 
 /** One row of {@code prisoner}, as the services use it. */
-record PrisonerRecord(UUID id, String number, UUID referralId, String agreementCode, String facilityCode,
+public record PrisonerRecord(UUID id, String number, UUID referralId, String agreementCode, String facilityCode,
                       String legalCustodian, String physicalCustodian, PrisonerStatus status, String cell, String module,
                       Person person, CommitmentOrder commitmentOrder, String responsibleAuthority, Arrest arrest,
                       List<Conviction> convictions, String sentenceRegime, int gctDaysPerYear, int gctForfeitedDays,
@@ -21,19 +21,19 @@ record PrisonerRecord(UUID id, String number, UUID referralId, String agreementC
                       Handover handover, boolean familyNotificationDeclined, Instant releasedAt, String releaseType,
                       JsonNode release, int version) {
 
-    boolean isReleased() {
+    public boolean isReleased() {
         return status == PrisonerStatus.RELEASED;
     }
 
-    boolean onRoll() {
+    public boolean onRoll() {
         return status != PrisonerStatus.RELEASED;
     }
 
-    String fullName() {
+    public String fullName() {
         return person.givenNames() + " " + person.familyNames();
     }
 
-    List<String> nationalities() {
+    public List<String> nationalities() {
         return person.nationalities() == null ? List.of() : person.nationalities();
     }
 }

@@ -1,5 +1,5 @@
 package org.custodia.custody.internal;
 
-enum PrisonerStatus {
+public enum PrisonerStatus {
     IN_CUSTODY, TEMPORARILY_OUT, RELEASED
 }

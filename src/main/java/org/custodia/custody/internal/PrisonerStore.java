@@ -33,8 +33,9 @@ class PrisonerStore {
         this.json = json;
     }
 
+    /** PostgreSQL keeps microseconds: truncate (it would round), so that what is stored is what was given, less nanos. */
     static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,7 +16,7 @@ import org.custodia.sentence.SentenceRequest.Forfeiture;
  * @param goodConductTimeDays the credit counted, after forfeitures
  * @param gctForfeitedDays taken away by disciplinary sanctions recorded in the file
  */
-record SentenceDates(String regime, boolean life, LocalDate sentenceStartDate, LocalDate fullTermDate,
+public record SentenceDates(String regime, boolean life, LocalDate sentenceStartDate, LocalDate fullTermDate,
                      int goodConductTimeDays, int gctForfeitedDays, LocalDate projectedReleaseDate,
                      LocalDate releaseDate, List<SentenceCalculation.Step> breakdown, List<Forfeiture> forfeitures) {
 
