@@ -152,7 +152,7 @@ class ReferralImportTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM referral WHERE external_reference IN (?, ?)", c, d)).isZero();
         assertThat(count("SELECT count(*) FROM referral WHERE external_reference IN (?, ?, ?, ?)", a, b, e, f)).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE subject_type = 'REFERRAL' AND subject_id = ?",
-                ra.get("id").asString())).isEqualTo(2);
+                ra.get("id").asString())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE subject_type = 'REFERRAL_IMPORT' AND subject_id = ?",
                 result.get("importId").asString())).isEqualTo(1);
     }
