@@ -206,7 +206,7 @@ final class ReferralParser {
             v.add(path, "LIFE_WITH_TERM", "A life sentence has no years, months or days");
         }
         if (!isLife && y + m + d == 0) {
-            v.add(path, "OUT_OF_RANGE", "A sentence is life or a term of at least one day");
+            v.add(path, "ZERO_TERM", "A sentence is life or a term of at least one day");
         }
         return new Conviction.Sentence(y, m, d, isLife);
     }

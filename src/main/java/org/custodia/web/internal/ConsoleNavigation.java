@@ -17,6 +17,7 @@ class ConsoleNavigation {
     private static final Set<Role> EVERYONE = Set.of(Role.values());
 
     private final List<Item> items = List.of(
+            new Item("/referrals", "nav.referrals", EVERYONE),
             new Item("/ledger", "nav.ledger", EVERYONE),
             new Item("/swagger-ui.html", "nav.api", EVERYONE));
 
