@@ -259,6 +259,11 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.json().get("decision").get("reason").asString()).isEqualTo("Identity documents illegible");
         assertThat(rejected.json().get("decision").get("decidedBy").asString()).isEqualTo("intake");
+        assertThat(ReferralEventRecorder.about(java.util.UUID.fromString(id))).singleElement()
+                .isInstanceOfSatisfying(ReferralRejected.class, e -> {
+                    assertThat(e.reason()).isEqualTo("Identity documents illegible");
+                    assertThat(e.agreementCode()).isEqualTo(DEMO);
+                });
         Api.Response again = intake.post("/api/v1/referrals/" + id + "/decision", Map.of("decision", "ACCEPT", "reason", "x"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("REFERRAL_NOT_PENDING");
@@ -276,6 +281,8 @@ class ReferralApiTest extends IntegrationTest {
                 Map.of("decision", "ACCEPT", "reason", "Meets the agreement"));
         assertThat(ok.status()).as(ok.text()).isEqualTo(200);
         assertThat(ok.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(ReferralEventRecorder.about(java.util.UUID.fromString(accepted))).singleElement()
+                .isInstanceOfSatisfying(ReferralAccepted.class, e -> assertThat(e.decidedBy()).isEqualTo("intake"));
 
         // The policy is amended: consent is now required, and nobody was asked.
         Map<String, Object> amended = new LinkedHashMap<>(Api.JSON.convertValue(
@@ -345,6 +352,11 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.json().get("withdrawal").get("reason").asString()).isEqualTo("Appeal lodged");
+        assertThat(ReferralEventRecorder.about(java.util.UUID.fromString(id))).singleElement()
+                .isInstanceOfSatisfying(ReferralWithdrawn.class, e -> {
+                    assertThat(e.previousStatus()).isEqualTo(ReferralStatus.SUBMITTED);
+                    assertThat(e.withdrawnBy()).isEqualTo("us-agency");
+                });
         Api.Response twice = agency.post("/api/v1/referrals/" + id + "/withdrawal", Map.of("reason", "again"));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("code").asString()).isEqualTo("REFERRAL_NOT_WITHDRAWABLE");
@@ -374,6 +386,20 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(payload).as("the submission carries the dossier, its hash and its finding set")
                 .contains(dossierHash, dossier, "FINAL_CONVICTION_REQUIRED", "\"eligible\":true");
         assertThat(as("oversight").get("/api/v1/ledger/verification").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theOpenApiDescribesTheReferralEndpointsAndTheImportFormat() {
+        Api.Response docs = as("admin").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/v1/referrals")).isTrue();
+        assertThat(paths.has("/api/v1/referrals/{id}/decision")).isTrue();
+        assertThat(paths.has("/api/v1/referrals/{id}/withdrawal")).isTrue();
+        JsonNode importPath = paths.get("/api/v1/referrals/import").get("post");
+        assertThat(importPath.get("requestBody").get("content").has("text/csv")).isTrue();
+        assertThat(importPath.get("description").asString()).contains("externalReference", "sentenceStartDate", "keepApart");
+        assertThat(docs.text()).contains("\"Dossier\"");
     }
 
     // --- helpers ---
