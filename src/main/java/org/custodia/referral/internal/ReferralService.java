@@ -384,7 +384,7 @@ class ReferralService implements Referrals {
 
     /** A released prisoner's referral is RELEASED: its place of the quota is free again. */
     @ApplicationModuleListener
-    void on(PrisonerReleased event) {
+    public void on(PrisonerReleased event) {
         if (event.referralId() == null) {
             return;
         }
