@@ -40,6 +40,7 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             page.findElement(By.id("new-referral")).click();
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("New referral");
 
+            new Select(page.findElement(By.id("agreementCode"))).selectByValue("US-SV-2025");
             type(page, "externalReference", reference);
             type(page, "familyNames", "Rojas Blanco");
             date(page, "dateOfBirth", today.minusYears(30));

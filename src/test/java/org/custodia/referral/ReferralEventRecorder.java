@@ -4,28 +4,29 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Test-only listener (picked up by the application's component scan from the test classpath): remembers the referral
- * events other modules would receive, once their transaction has committed.
+ * events as they are published. A plain listener on purpose: a synchronous transactional one would make the event
+ * publication registry take a second connection after each commit, which starves the pool under concurrent load.
  */
 @Component
 public class ReferralEventRecorder {
 
     private static final ConcurrentLinkedQueue<Object> EVENTS = new ConcurrentLinkedQueue<>();
 
-    @TransactionalEventListener
+    @EventListener
     void accepted(ReferralAccepted event) {
         EVENTS.add(event);
     }
 
-    @TransactionalEventListener
+    @EventListener
     void rejected(ReferralRejected event) {
         EVENTS.add(event);
     }
 
-    @TransactionalEventListener
+    @EventListener
     void withdrawn(ReferralWithdrawn event) {
         EVENTS.add(event);
     }
