@@ -3,6 +3,7 @@ package org.custodia.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.custodia.support.Api;
@@ -14,7 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The referral console, as the sending agency and the intake officer use it. */
@@ -83,13 +86,14 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             assertThat(page.findElements(By.id("accept"))).as("the agency does not decide").isEmpty();
             String url = page.getCurrentUrl();
             page.findElement(By.id("logout")).click();
+            new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
 
             signIn(page, "intake");
             page.findElement(By.linkText("Remisiones")).click();
             assertThat(page.findElement(By.id("pipeline-chart")).getAttribute("role")).isEqualTo("img");
             assertThat(page.findElement(By.id("count-SUBMITTED")).getText()).matches("Presentada \\d+");
             page.findElement(By.linkText(reference)).click();
-            assertThat(page.getCurrentUrl()).isEqualTo(url);
+            new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(url));
             for (WebElement finding : page.findElements(By.cssSelector("#findings .finding"))) {
                 assertThat(finding.getAttribute("data-outcome")).isIn("PASS", "WARN");
             }
