@@ -330,7 +330,13 @@ final class EligibilityEngine {
     }
 
     private static Finding affiliationEvidence(GangAffiliation a) {
-        String group = a.group() == GangAffiliation.Group.OTHER && a.text() != null ? a.text() : a.group().name();
+        String group = switch (a.group()) {
+            case MS13 -> "MS-13";
+            case BARRIO_18_SURENOS -> "Barrio 18 Sureños";
+            case BARRIO_18_REVOLUCIONARIOS -> "Barrio 18 Revolucionarios";
+            case TREN_DE_ARAGUA -> "Tren de Aragua";
+            default -> a.text() != null ? a.text() : a.group().name();
+        };
         Map<String, Object> ev = evidence("group", a.group().name(), "text", a.text(), "source", a.source(),
                 "verified", a.verified());
         boolean sourced = a.source() != null && !a.source().isBlank();

@@ -29,6 +29,8 @@ final class ReferralParser {
 
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** NUL and the other C0 controls but tab, line feed and carriage return (PostgreSQL text refuses NUL). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     static final int MAX_TEXT = 500;
     private static final int MAX_REFERENCE = 100;
@@ -193,6 +195,9 @@ final class ReferralParser {
         Integer months = integer(s, "months", path + ".months", false, 0, 1_200);
         Integer days = integer(s, "days", path + ".days", false, 0, 36_500);
         Boolean life = bool(s, "life", path + ".life", false);
+        if (v.problems().stream().anyMatch(p -> p.field().startsWith(path + "."))) {
+            return null; // a term with an unreadable part is no term to check anything against
+        }
         int y = years == null ? 0 : years;
         int m = months == null ? 0 : months;
         int d = days == null ? 0 : days;
@@ -200,8 +205,8 @@ final class ReferralParser {
         if (isLife && y + m + d > 0) {
             v.add(path, "LIFE_WITH_TERM", "A life sentence has no years, months or days");
         }
-        if (!isLife && y + m + d == 0 && !v.problems().stream().anyMatch(p -> p.field().startsWith(path + "."))) {
-            v.add(path, "OUT_OF_RANGE", "A sentence is life or a term of at least one day");
+        if (!isLife && y + m + d == 0) {
+            v.add(path, "ZERO_TERM", "A sentence is life or a term of at least one day");
         }
         return new Conviction.Sentence(y, m, d, isLife);
     }
@@ -319,6 +324,10 @@ final class ReferralParser {
             v.add(path, "TOO_LONG", path + " is longer than " + maxLength + " characters");
             return null;
         }
+        if (CONTROL.matcher(value).find()) {
+            v.add(path, "INVALID_CHARACTERS", path + " contains control characters");
+            return null;
+        }
         return value;
     }
 
@@ -342,6 +351,10 @@ final class ReferralParser {
             String value = item.stringValue().strip();
             if (value.length() > maxLength) {
                 v.add(itemPath, "TOO_LONG", itemPath + " is longer than " + maxLength + " characters");
+                continue;
+            }
+            if (CONTROL.matcher(value).find()) {
+                v.add(itemPath, "INVALID_CHARACTERS", itemPath + " contains control characters");
                 continue;
             }
             values.add(value);

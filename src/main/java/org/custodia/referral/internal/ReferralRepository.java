@@ -20,7 +20,6 @@ import org.custodia.referral.Eligibility;
 import org.custodia.referral.GangAffiliation;
 import org.custodia.referral.ReferralSnapshot;
 import org.custodia.referral.ReferralStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +32,9 @@ class ReferralRepository {
     private static final String HOLDING_QUOTA = "('ACCEPTED', 'IN_TRANSIT', 'ADMITTED')";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    ReferralRepository(JdbcClient jdbc, JdbcTemplate template) {
+    ReferralRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     /** A new referral, as it is written: the dossier, its first evaluation, who sent it and when. */
@@ -64,41 +61,86 @@ class ReferralRepository {
         insertAll(List.of(r));
     }
 
-    /** Batch inserts: the referrals, their nationalities, identity keys and first evaluations. */
+    /**
+     * Writes the referrals, their nationalities, identity keys and first evaluations with one statement per table:
+     * each column travels as one text array and {@code unnest} turns the arrays back into rows.
+     */
     void insertAll(List<NewReferral> referrals) {
         if (referrals.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> nationalities = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
-        List<Object[]> evaluations = new ArrayList<>();
+        Columns rows = new Columns(17);
+        Columns nationalities = new Columns(2);
+        Columns keys = new Columns(2);
+        Columns evaluations = new Columns(6);
         for (NewReferral r : referrals) {
             Dossier d = r.dossier();
-            OffsetDateTime at = r.submittedAt().atOffset(ZoneOffset.UTC);
-            rows.add(new Object[] {r.id(), d.agreementCode(), r.sendingParty(), d.externalReference(), r.status().name(),
-                    d.person().givenNames(), d.person().familyNames(), d.person().dateOfBirth(), d.person().sex().name(),
-                    affiliationOf(d), r.dossierJson(), r.dossierHash(), r.eligibility().eligible(),
-                    write(r.eligibility()), r.submittedBy(), at, at});
+            String id = r.id().toString();
+            String at = r.submittedAt().toString();
+            rows.add(id, d.agreementCode(), r.sendingParty(), d.externalReference(), r.status().name(),
+                    d.person().givenNames(), d.person().familyNames(), d.person().dateOfBirth().toString(),
+                    d.person().sex().name(), affiliationOf(d), r.dossierJson(), r.dossierHash(),
+                    Boolean.toString(r.eligibility().eligible()), write(r.eligibility()), r.submittedBy(), at, at);
             for (String n : new java.util.LinkedHashSet<>(d.person().nationalities())) {
-                nationalities.add(new Object[] {r.id(), n});
+                nationalities.add(id, n);
             }
             for (String k : IdentityKeys.of(d.person())) {
-                keys.add(new Object[] {r.id(), k});
+                keys.add(id, k);
             }
-            evaluations.add(new Object[] {r.id(), "SUBMISSION", r.eligibility().evaluatedOn(), at, r.submittedBy(),
-                    r.eligibility().eligible(), write(r.eligibility().findings())});
+            evaluations.add(id, r.eligibility().evaluatedOn().toString(), at, r.submittedBy(),
+                    Boolean.toString(r.eligibility().eligible()), write(r.eligibility().findings()));
         }
-        template.batchUpdate("""
-                INSERT INTO referral (id, agreement_code, sending_party, external_reference, status, given_names,
-                                      family_names, date_of_birth, sex, affiliation, dossier, dossier_hash, eligible,
-                                      eligibility, submitted_by, submitted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        template.batchUpdate("INSERT INTO referral_nationality (referral_id, nationality) VALUES (?, ?)", nationalities);
-        template.batchUpdate("INSERT INTO referral_identity_key (referral_id, identity_key) VALUES (?, ?)", keys);
-        template.batchUpdate("""
-                INSERT INTO referral_evaluation (referral_id, purpose, evaluated_on, evaluated_at, evaluated_by, eligible, findings)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", evaluations);
+        jdbc.sql("""
+                        INSERT INTO referral (id, agreement_code, sending_party, external_reference, status, given_names,
+                                              family_names, date_of_birth, sex, affiliation, dossier, dossier_hash, eligible,
+                                              eligibility, submitted_by, submitted_at, updated_at)
+                        SELECT c1::uuid, c2, c3, c4, c5, c6, c7, c8::date, c9, c10, c11, c12, c13::boolean, c14, c15,
+                               c16::timestamptz, c17::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[])
+                             AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17)""")
+                .params(rows.arrays()).update();
+        if (!nationalities.isEmpty()) {
+            jdbc.sql("INSERT INTO referral_nationality (referral_id, nationality) "
+                    + "SELECT c1::uuid, c2 FROM unnest(?::text[], ?::text[]) AS u(c1, c2)").params(nationalities.arrays()).update();
+        }
+        if (!keys.isEmpty()) {
+            jdbc.sql("INSERT INTO referral_identity_key (referral_id, identity_key) "
+                    + "SELECT c1::uuid, c2 FROM unnest(?::text[], ?::text[]) AS u(c1, c2)").params(keys.arrays()).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO referral_evaluation (referral_id, purpose, evaluated_on, evaluated_at, evaluated_by,
+                                                         eligible, findings)
+                        SELECT c1::uuid, 'SUBMISSION', c2::date, c3::timestamptz, c4, c5::boolean, c6
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(c1, c2, c3, c4, c5, c6)""")
+                .params(evaluations.arrays()).update();
+    }
+
+    /** Values gathered column by column, handed to JDBC as one text array per column. */
+    private static final class Columns {
+        private final List<List<String>> columns = new ArrayList<>();
+
+        Columns(int count) {
+            for (int i = 0; i < count; i++) {
+                columns.add(new ArrayList<>());
+            }
+        }
+
+        void add(String... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
+        }
+
+        Object[] arrays() {
+            return columns.stream().map(c -> c.toArray(String[]::new)).toArray();
+        }
     }
 
     /** Keeps a new evaluation and makes it the referral's latest; the status may change with it. */

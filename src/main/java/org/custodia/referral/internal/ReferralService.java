@@ -114,16 +114,19 @@ class ReferralService implements Referrals {
                 CanonicalJson.sha256(json), eligibility, by, at);
     }
 
-    /** The submission and its first finding set, as two ledger entries in the caller's transaction. */
+    /**
+     * The submission with its first finding set, as one ledger entry in the caller's transaction: the dossier, its
+     * SHA-256 (the hash stored with the referral) and every finding. Later evaluations are entries of their own.
+     */
     void ledgerSubmission(ReferralRepository.NewReferral r) {
         Map<String, Object> submitted = new LinkedHashMap<>();
         submitted.put("agreementCode", r.dossier().agreementCode());
         submitted.put("externalReference", r.dossier().externalReference());
         submitted.put("status", r.status().name());
         submitted.put("dossierSha256", r.dossierHash());
-        submitted.put("dossier", r.dossier());
+        submitted.put("dossier", CanonicalJson.read(r.dossierJson()));
+        submitted.put("evaluation", evaluationPayload("SUBMISSION", r.status(), r.eligibility()));
         ledger.append("REFERRAL_SUBMITTED", SUBJECT, r.id().toString(), submitted);
-        ledger.append("REFERRAL_EVALUATED", SUBJECT, r.id().toString(), evaluationPayload("SUBMISSION", r.status(), r.eligibility()));
     }
 
     private static Map<String, Object> evaluationPayload(String purpose, ReferralStatus status, Eligibility eligibility) {
@@ -381,7 +384,7 @@ class ReferralService implements Referrals {
 
     /** A released prisoner's referral is RELEASED: its place of the quota is free again. */
     @ApplicationModuleListener
-    void on(PrisonerReleased event) {
+    public void on(PrisonerReleased event) {
         if (event.referralId() == null) {
             return;
         }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.custodia.common.FieldProblem;
+import org.custodia.common.ApiException;
 import org.custodia.referral.Conviction;
 import org.custodia.sentence.SentenceCalculation;
 import org.custodia.sentence.SentenceCalculator;
@@ -38,12 +38,13 @@ final class SentenceCalculatorEstimator implements ReleaseDateEstimator {
             return new Estimate(false, null, "no term to compute");
         }
         SentenceRequest request = new SentenceRequest(regime, terms, gctDaysPerYear, List.of(), Locale.ENGLISH);
-        List<FieldProblem> problems = calculator.problems(request);
-        if (!problems.isEmpty()) {
-            return new Estimate(false, null, "cannot be computed: " + problems.stream()
+        SentenceCalculation calculation;
+        try {
+            calculation = calculator.calculate(request);
+        } catch (ApiException e) {
+            return new Estimate(false, null, "cannot be computed: " + e.errors().stream()
                     .map(p -> p.field() + " " + p.message()).toList());
         }
-        SentenceCalculation calculation = calculator.calculate(request);
         if (calculation.life()) {
             return Estimate.life("life term under " + calculation.regime());
         }

@@ -20,6 +20,7 @@ class ConsoleNavigation {
             Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER, Role.FINANCE, Role.OVERSIGHT, Role.ADMIN);
 
     private final List<Item> items = List.of(
+            new Item("/referrals", "nav.referrals", EVERYONE),
             new Item("/reception", "nav.reception", Set.of(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY, Role.ADMIN,
                     Role.OVERSIGHT, Role.INTAKE_OFFICER, Role.CUSTODY_OFFICER)),
             new Item("/prisoners", "nav.prisoners", EVERYONE),
