@@ -1,0 +1,17 @@
+package org.custodia.custody;
+
+/**
+ * Admits a person into custody (Mandela Rule 7). The transport module calls it at the end of an arrival handover.
+ */
+public interface Admissions {
+
+    /**
+     * Validates the whole command (every failure at once, {@code 400 VALIDATION_FAILED}), creates the prisoner with
+     * the next number of the facility and year, writes the admission to the file and the ledger, creates the
+     * consular and family notifications, raises an oversight alert on a complaint of ill-treatment, and publishes
+     * {@link PrisonerAdmitted}, all in one transaction (joining the caller's, if any).
+     *
+     * @throws org.custodia.common.ApiException {@code 409 REFERRAL_ALREADY_ADMITTED} when the referral was admitted
+     */
+    Admission admit(AdmissionCommand command);
+}

@@ -1,0 +1,201 @@
+package org.custodia.custody.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.custodia.common.ApiException;
+import org.custodia.identity.CurrentUser;
+import org.custodia.identity.Users;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console pages of custody: prisoner search with upcoming releases, the prisoner file with its timeline, the
+ * roll count with occupancy and the formal count, and the oversight alerts. Lives beside its services (the web
+ * module sees only public APIs), so it supplies the layout's {@code me} and {@code currentPath} itself.
+ */
+@Controller
+class CustodyConsoleController {
+
+    private final PrisonerService prisoners;
+    private final PrisonerSearch search;
+    private final RollService roll;
+    private final Users users;
+    private final FilePdf pdf;
+    private final MessageSource messages;
+    private final CustodyTime time;
+
+    CustodyConsoleController(PrisonerService prisoners, PrisonerSearch search, RollService roll, Users users, FilePdf pdf,
+                             MessageSource messages, CustodyTime time) {
+        this.prisoners = prisoners;
+        this.search = search;
+        this.roll = roll;
+        this.users = users;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.time = time;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return users.current().orElse(null);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI() == null ? "/" : request.getRequestURI();
+    }
+
+    @GetMapping("/prisoners")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String nationality, @RequestParam(required = false) String affiliation,
+                  @RequestParam(required = false) String module, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "30") int days, Model model) {
+        PrisonerSearch.Query query = new PrisonerSearch.Query(blank(q), blank(status), blank(nationality),
+                blank(affiliation), blank(module), Math.max(0, page), 25);
+        try {
+            model.addAttribute("result", search.search(query));
+        } catch (ApiException e) {
+            model.addAttribute("result", Map.of("items", List.of(), "total", 0, "page", 0, "size", 25));
+            model.addAttribute("problem", e.getMessage() + ": " + e.errors().stream().map(f -> f.field()).toList());
+        }
+        int window = days == 90 || days == 180 ? days : 30;
+        model.addAttribute("query", query);
+        model.addAttribute("days", window);
+        model.addAttribute("upcoming", prisoners.upcomingReleases(window));
+        model.addAttribute("statuses", PrisonerStatus.values());
+        return "custody/prisoners";
+    }
+
+    @GetMapping("/prisoners/{number}")
+    String prisoner(@PathVariable String number, Model model, Locale locale) {
+        CurrentUser user = users.requireCurrent();
+        PrisonerRecord p;
+        try {
+            p = prisoners.visible(user, number);
+        } catch (ApiException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        List<FileEvent> events = prisoners.events(p);
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (FileEvent e : events) {
+            Map<String, Object> entry = new LinkedHashMap<>(PrisonerViews.event(e, user));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) entry.get("details");
+            entry.put("text", details.entrySet().stream().filter(d -> d.getValue() != null && !"".equals(d.getValue()))
+                    .map(d -> d.getKey() + ": " + d.getValue()).reduce((a, b) -> a + " · " + b).orElse(""));
+            timeline.add(entry);
+        }
+        model.addAttribute("p", p);
+        model.addAttribute("sentence", prisoners.sentence(p, locale));
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("zone", time.zoneOf(p.facilityCode()));
+        return "custody/prisoner";
+    }
+
+    @GetMapping("/prisoners/{number}/copy.pdf")
+    ResponseEntity<byte[]> copy(@PathVariable String number, Locale locale) {
+        CurrentUser user = users.requireCurrent();
+        PrisonerRecord p;
+        try {
+            p = prisoners.visible(user, number);
+        } catch (ApiException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        byte[] document = pdf.render(p, prisoners.sentence(p, locale), prisoners.events(p), prisoners.notifications(p),
+                user, locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + p.number() + ".pdf\"").body(document);
+    }
+
+    @GetMapping("/roll-count")
+    @PreAuthorize(PrisonerController.STAFF_AND_OVERSIGHT)
+    String rollCount(@RequestParam(defaultValue = "CECOT") String facility, Model model) {
+        Map<String, Object> rollCount;
+        try {
+            rollCount = roll.rollCount(facility);
+        } catch (ApiException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("roll", rollCount);
+        model.addAttribute("facility", facility);
+        model.addAttribute("zone", time.zoneOf(facility));
+        model.addAttribute("counts", roll.counts(facility, false).stream().limit(10).toList());
+        return "custody/roll-count";
+    }
+
+    @PostMapping("/roll-count/counts")
+    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    String count(@RequestParam String facility, @RequestParam Map<String, String> form, RedirectAttributes redirect,
+                 Locale locale) {
+        List<Requests.ModuleCount> modules = new ArrayList<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("counted.") && !value.isBlank()) {
+                Integer counted;
+                try {
+                    counted = Integer.valueOf(value.trim());
+                } catch (NumberFormatException e) {
+                    counted = -1;
+                }
+                modules.add(new Requests.ModuleCount(name.substring("counted.".length()), counted));
+            }
+        });
+        try {
+            Map<String, Object> count = roll.count(facility, new Requests.Count(modules, null));
+            redirect.addFlashAttribute("message", messages.getMessage("custody.count.saved",
+                    new Object[] {messages.getMessage("custody.count.status." + count.get("status"), null, locale)}, locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("custody.error", new Object[] {describe(e)}, locale));
+        }
+        redirect.addAttribute("facility", facility);
+        return "redirect:/roll-count";
+    }
+
+    @PostMapping("/roll-count/counts/{id}/resolution")
+    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    String resolve(@PathVariable UUID id, @RequestParam String facility, @RequestParam(required = false) String reason,
+                   RedirectAttributes redirect, Locale locale) {
+        try {
+            roll.resolve(facility, id, new Requests.Resolution(reason));
+            redirect.addFlashAttribute("message", messages.getMessage("custody.count.resolved", null, locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("custody.error", new Object[] {describe(e)}, locale));
+        }
+        redirect.addAttribute("facility", facility);
+        return "redirect:/roll-count";
+    }
+
+    @GetMapping("/oversight/alerts")
+    @PreAuthorize("hasAnyRole('OVERSIGHT', 'ADMIN')")
+    String alerts(Model model) {
+        model.addAttribute("alerts", prisoners.alerts());
+        model.addAttribute("utc", java.time.ZoneOffset.UTC);
+        return "custody/alerts";
+    }
+
+    private static String describe(ApiException e) {
+        if (e.errors().isEmpty()) {
+            return e.getMessage();
+        }
+        return String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,5 @@
+package org.custodia.custody.internal;
+
+public enum PrisonerStatus {
+    IN_CUSTODY, TEMPORARILY_OUT, RELEASED
+}
