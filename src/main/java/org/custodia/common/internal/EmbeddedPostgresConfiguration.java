@@ -14,7 +14,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,16 +71,7 @@ class EmbeddedPostgresConfiguration {
     private static synchronized EmbeddedPostgres sharedEphemeral() throws IOException {
         if (ephemeral == null) {
             ephemeral = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-            EmbeddedPostgres server = ephemeral;
-            // Spring Boot runs its shutdown handlers after every application context has closed (and so after
-            // the last connection was given back); a JVM hook of our own would race the contexts.
-            SpringApplication.getShutdownHandlers().add(() -> {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    log.warn("Could not stop the test PostgreSQL: {}", e.getMessage());
-                }
-            });
+            // zonky stops it from a JVM shutdown hook of its own.
         }
         return ephemeral;
     }
