@@ -3,12 +3,12 @@ package org.custodia.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.support.Api;
 import org.custodia.support.IntegrationTest;
+import org.custodia.support.TestAgreements;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -114,19 +114,11 @@ class AgreementApiTest extends IntegrationTest {
         assertThat(response.text()).contains("OVERLAPPING_FEES");
     }
 
+    /** A valid body with two rules and one fee, free to change before it is sent. */
     static Map<String, Object> agreement(String code, String sendingParty) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("title", "Test agreement " + code);
-        body.put("sendingPartyCode", sendingParty);
-        body.put("receivingPartyCode", "SV");
-        body.put("status", "ACTIVE");
-        body.put("validFrom", "2025-01-01");
-        body.put("capacityQuota", 50);
-        body.put("sentenceRegime", "US_FEDERAL_FSA");
-        body.put("facilityCode", "CECOT");
-        body.put("eligibilityPolicy", Map.of("rules", List.of(Map.of("rule", "FINAL_CONVICTION_REQUIRED"),
-                Map.of("rule", "MIN_REMAINING_SENTENCE_DAYS", "parameters", Map.of("days", 180)))));
+        Map<String, Object> body = TestAgreements.body(code, sendingParty, 50, List.of(
+                TestAgreements.rule("FINAL_CONVICTION_REQUIRED"),
+                TestAgreements.rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180))));
         body.put("feeSchedule", List.of(Map.of("kind", "CUSTODY_DAY", "amount", "55.00", "currency", "USD",
                 "effectiveFrom", "2025-01-01")));
         return body;

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.custodia.support.ReferralBodies;
 
 /** The referral console, as the sending agency and the intake officer use it. */
 class ReferralConsoleBrowserTest extends IntegrationTest {

@@ -13,6 +13,7 @@ import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.custodia.support.TestAgreements;
 
 /**
  * 10,000 CSV rows (8,000 referrals: 6,000 with one conviction, 2,000 with two) through the HTTP API under a policy

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.custodia.support.ReferralBodies;
+import org.custodia.support.TestAgreements;
 
 class ReferralImportTest extends IntegrationTest {
 

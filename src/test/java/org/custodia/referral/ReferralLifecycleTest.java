@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.custodia.support.ReferralBodies;
+import org.custodia.support.TestAgreements;
 
 /** The transitions transport and custody drive through {@link Referrals}, the release event, and the quota it frees. */
 class ReferralLifecycleTest extends IntegrationTest {

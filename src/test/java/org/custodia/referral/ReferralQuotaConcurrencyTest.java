@@ -16,6 +16,8 @@ import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.custodia.support.ReferralBodies;
+import org.custodia.support.TestAgreements;
 
 /** The quota holds under concurrent acceptances: 100 at once against 50 places accept exactly 50. */
 class ReferralQuotaConcurrencyTest extends IntegrationTest {

@@ -3,7 +3,6 @@ package org.custodia.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,71 +31,20 @@ public final class Dossiers {
                 agreementReady = true;
                 return;
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", AGREEMENT);
-            body.put("title", "Test agreement: US-SV-2025's rules, a large quota");
-            body.put("sendingPartyCode", "US");
-            body.put("receivingPartyCode", "SV");
-            body.put("status", "ACTIVE");
-            body.put("validFrom", "2025-01-01");
-            body.put("capacityQuota", 100_000);
-            body.put("sentenceRegime", "US_FEDERAL_FSA");
-            body.put("gctDaysPerYear", 54);
-            body.put("facilityCode", "CECOT");
-            body.put("eligibilityPolicy", Map.of("rules", List.of(Map.of("rule", "FINAL_CONVICTION_REQUIRED"),
-                    Map.of("rule", "COMMITMENT_ORDER_REQUIRED"),
-                    Map.of("rule", "MIN_REMAINING_SENTENCE_DAYS", "parameters", Map.of("days", 180)),
-                    Map.of("rule", "ADULTS_ONLY", "parameters", Map.of("minimumAge", 18)),
-                    Map.of("rule", "SEX_OF_FACILITY", "parameters", Map.of("sex", "MALE")))));
-            body.put("feeSchedule", List.of(
-                    Map.of("kind", "CUSTODY_DAY", "amount", "55.00", "currency", "USD", "effectiveFrom", "2025-01-01"),
-                    Map.of("kind", "INTAKE_FEE", "amount", "250.00", "currency", "USD", "effectiveFrom", "2025-01-01")));
+            Map<String, Object> body = TestAgreements.body(AGREEMENT, "US", 100_000, TestAgreements.demoPolicy());
             Api.Response created = test.as("admin").post("/api/v1/agreements", body);
             assertThat(created.status()).as(created.text()).isIn(201, 409);
             agreementReady = true;
         }
     }
 
-    /** An eligible dossier under {@link #AGREEMENT}: a final 10-year federal sentence begun two years ago, an adult man. */
+    /** An eligible dossier under {@link #AGREEMENT} ({@link ReferralBodies#eligible}) of the person named. */
     public static Map<String, Object> eligible(String givenNames, String familyNames, String nationality) {
-        LocalDate today = LocalDate.now();
-        String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("givenNames", givenNames);
-        person.put("familyNames", familyNames);
-        person.put("aliases", List.of());
-        person.put("dateOfBirth", "1990-05-01");
-        person.put("sex", "MALE");
-        person.put("nationalities", List.of(nationality));
-        person.put("identityDocuments", List.of(Map.of("type", "PASSPORT", "number", "P" + unique,
-                "issuingCountry", nationality)));
-        person.put("biometricReference", "FBI-" + unique);
-        Map<String, Object> conviction = new LinkedHashMap<>();
-        conviction.put("court", "U.S. District Court, Southern District of Texas");
-        conviction.put("country", "US");
-        conviction.put("caseNumber", "4:24-cr-" + unique);
-        conviction.put("offences", List.of(Map.of("code", "21 USC 841", "description", "Possession with intent to distribute")));
-        conviction.put("convictionDate", today.minusYears(2).toString());
-        conviction.put("judgmentFinal", true);
-        conviction.put("finalSince", today.minusYears(2).plusDays(45).toString());
-        conviction.put("sentence", Map.of("years", 10, "months", 0, "days", 0, "life", false));
-        conviction.put("sentenceStartDate", today.minusYears(2).toString());
-        conviction.put("jailCreditDays", 120);
-        conviction.put("relation", "CONCURRENT");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agreementCode", AGREEMENT);
-        body.put("externalReference", "DHS-" + unique);
-        body.put("person", person);
-        body.put("convictions", new ArrayList<>(List.of(conviction)));
-        body.put("commitmentOrder", Map.of("reference", "CO-" + unique, "issuingAuthority", "U.S. District Court, S.D. Tex.",
-                "issuedOn", today.minusMonths(1).toString()));
-        body.put("legalBasis", "Agreement US-SV-2025, article 3");
-        body.put("gangAffiliation", Map.of("group", "TREN_DE_ARAGUA", "source", "FBI gang database"));
-        body.put("proposedSecurityLevel", "MAXIMUM");
-        body.put("medical", Map.of("fitToTravel", true, "conditions", List.of(), "medication", List.of()));
+        Map<String, Object> body = ReferralBodies.eligible(LocalDate.now(), AGREEMENT, ReferralBodies.unique("DHS"),
+                nationality);
+        ReferralBodies.person(body).put("givenNames", givenNames);
+        ReferralBodies.person(body).put("familyNames", familyNames);
         body.put("keepApart", List.of());
-        body.put("consent", "NOT_ASKED");
-        body.put("consularNotificationRequested", true);
         return body;
     }
 

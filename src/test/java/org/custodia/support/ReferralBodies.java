@@ -1,4 +1,4 @@
-package org.custodia.referral;
+package org.custodia.support;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
