@@ -93,6 +93,7 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             page.findElement(By.linkText("Remisiones")).click();
             assertThat(page.findElement(By.id("pipeline-chart")).getAttribute("role")).isEqualTo("img");
             assertThat(page.findElement(By.id("count-SUBMITTED")).getText()).matches("Presentada \\d+");
+            browser.screenshot("referral-pipeline");
             page.findElement(By.linkText(reference)).click();
             new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(url));
             for (WebElement finding : page.findElements(By.cssSelector("#findings .finding"))) {
@@ -131,6 +132,7 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             assertThat(page.findElement(By.id("referral-status")).getText()).isEqualTo("No admisible");
             assertThat(page.findElements(By.id("accept"))).isEmpty();
             assertThat(page.findElements(By.id("accept-form"))).isEmpty();
+            browser.screenshot("referral-ineligible");
 
             // Not even a hand-made POST with the page's CSRF token accepts it.
             ((JavascriptExecutor) page).executeScript("""
@@ -157,6 +159,7 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
         page.findElement(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys("demo");
         page.findElement(By.id("sign-in")).click();
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private static void type(WebDriver page, String id, String text) {

@@ -23,7 +23,7 @@ class ConsoleBrowserTest extends IntegrationTest {
             browser.signIn(baseUrl, "admin", "demo");
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
             assertThat(page.findElement(By.id("welcome")).getText()).startsWith("Bienvenido");
-            assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("Administrador del sistema");
+            assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("Rosa Méndez");
             assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administración");
             assertThat(page.findElement(By.id("agreement-US-SV-2025")).getText())
                     .contains("US-SV-2025", "Vigente", "300", "Condena firme obligatoria", "USD 55.00", "USD 250.00");

@@ -34,15 +34,15 @@ class InitialUsers {
         @Override
         public void run(ApplicationArguments args) {
             String hash = encoder.encode("demo");
-            create("admin", "Administrador del sistema", hash, Role.ADMIN, null, null);
-            create("intake", "Oficial de admisión de remisiones", hash, Role.INTAKE_OFFICER, null, null);
-            create("reception", "Oficial de recepción", hash, Role.RECEPTION_OFFICER, null, null);
-            create("classification", "Oficial de clasificación", hash, Role.CLASSIFICATION_OFFICER, null, null);
-            create("custody", "Oficial de custodia", hash, Role.CUSTODY_OFFICER, null, null);
-            create("finance", "Finanzas", hash, Role.FINANCE, null, null);
-            create("us-agency", "US sending agency officer", hash, Role.SENDING_AGENCY, "US", null);
-            create("oversight", "Inspección independiente", hash, Role.OVERSIGHT, null, null);
-            create("ve-consul", "Consulado de Venezuela", hash, Role.CONSULAR, null, "VE");
+            create("admin", "Rosa Méndez", hash, Role.ADMIN, null, null);
+            create("intake", "Carlos Hernández", hash, Role.INTAKE_OFFICER, null, null);
+            create("reception", "Marta López", hash, Role.RECEPTION_OFFICER, null, null);
+            create("classification", "Jorge Alvarado", hash, Role.CLASSIFICATION_OFFICER, null, null);
+            create("custody", "Luis Portillo", hash, Role.CUSTODY_OFFICER, null, null);
+            create("finance", "Elena Castro", hash, Role.FINANCE, null, null);
+            create("us-agency", "John Miller", hash, Role.SENDING_AGENCY, "US", null);
+            create("oversight", "Ingrid Sørensen", hash, Role.OVERSIGHT, null, null);
+            create("ve-consul", "Daniel Pérez", hash, Role.CONSULAR, null, "VE");
         }
 
         private void create(String username, String name, String hash, Role role, String party, String nationality) {
