@@ -17,9 +17,9 @@ import org.custodia.support.TestAgreements;
 
 /**
  * 10,000 CSV rows (8,000 referrals: 6,000 with one conviction, 2,000 with two) through the HTTP API under a policy
- * with every rule. Prints the time; asserts only what was stored.
+ * with every rule: all of them stored or judged, none lost. How fast is measured by bench/referral-import.sh, not here.
  */
-class ReferralImportPerformanceTest extends IntegrationTest {
+class ReferralImportAtScaleTest extends IntegrationTest {
 
     @Autowired
     Clock clock;
@@ -92,16 +92,11 @@ class ReferralImportPerformanceTest extends IntegrationTest {
         }
         String text = csv.toString();
 
-        long started = System.nanoTime();
         Api.Response response = as("us-agency").send("POST", "/api/v1/referrals/import", text,
                 Map.of("Content-Type", "text/csv"));
-        double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(response.status()).as(response.text().substring(0, Math.min(2000, response.text().length())))
                 .isEqualTo(200);
         JsonNode result = response.json();
-        System.out.printf("%n=== Referral import: %d CSV rows (%d referrals, %.1f MB) imported in %.2f s: stored %d "
-                        + "(ineligible %d), invalid %d ===%n%n", rows, referrals, text.length() / 1e6, seconds,
-                result.get("stored").asInt(), result.get("ineligible").asInt(), result.get("invalid").asInt());
 
         assertThat(result.get("rows").asInt()).isEqualTo(10_000);
         assertThat(result.get("referrals").asInt()).isEqualTo(referrals);
