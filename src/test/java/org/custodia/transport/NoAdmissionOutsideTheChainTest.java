@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.custodia.support.Api;
 import org.custodia.support.Dossiers;
 import org.custodia.support.IntegrationTest;
+import org.custodia.support.TestAgreements;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,21 @@ class NoAdmissionOutsideTheChainTest extends IntegrationTest {
                 Map.of("referralId", withdrawn, "reason", "Withdrawn by the sending state")).status()).isEqualTo(200);
         assertThat(as("reception").post("/api/v1/manifests/" + manifest + "/departure",
                 Map.of("departedAt", now.minusSeconds(3600).toString())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyTravelsUnderASuspendedAgreement() {
+        String state = TestAgreements.party(as("admin"), "GT");
+        String code = TestAgreements.create(as("admin"), state, 10, TestAgreements.demoPolicy());
+        Map<String, Object> suspended = TestAgreements.body(code, state, 10, TestAgreements.demoPolicy());
+        suspended.put("status", "SUSPENDED");
+        assertThat(as("admin").put("/api/v1/agreements/" + code, suspended).status()).isEqualTo(200);
+        Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
+                "agreementCode", code, "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
+                "scheduledDeparture", now.minusSeconds(7200).toString(),
+                "scheduledArrival", now.minusSeconds(900).toString(), "referralIds", List.of(UUID.randomUUID())));
+        assertThat(manifest.status()).isEqualTo(400);
+        assertThat(manifest.text()).contains("AGREEMENT_NOT_ACTIVE");
     }
 
     @Test

@@ -106,6 +106,10 @@ class ManifestService implements EnRouteCounter {
             if (agreement == null) {
                 throw ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement " + request.agreementCode());
             }
+            if (!agreement.isActiveOn(LocalDate.now(clock))) {
+                v.add("agreementCode", "AGREEMENT_NOT_ACTIVE", "The agreement is " + agreement.status()
+                        + " or outside its validity today: nobody travels under it");
+            }
         }
         v.notBlank(request.carrier(), "carrier");
         v.notBlank(request.transportReference(), "transportReference");
