@@ -27,6 +27,16 @@ class ConsoleBrowserTest extends IntegrationTest {
             assertThat(page.findElement(By.id("user-role")).getText()).isEqualTo("Administración");
             assertThat(page.findElement(By.id("agreement-US-SV-2025")).getText())
                     .contains("US-SV-2025", "Vigente", "300", "Condena firme obligatoria", "USD 55.00", "USD 250.00");
+            browser.await(d -> "true".equals(d.findElement(By.id("dash-occupancy")).getAttribute("data-loaded"))
+                    && "true".equals(d.findElement(By.id("dash-pipeline")).getAttribute("data-loaded"))
+                    && "true".equals(d.findElement(By.id("dash-releases")).getAttribute("data-loaded")));
+            var occupancyRows = page.findElements(By.cssSelector("#dash-occupancy tbody tr"));
+            assertThat(occupancyRows).hasSize(8);
+            assertThat(occupancyRows.get(0).getText()).startsWith("M1").endsWith("2560");
+            assertThat(page.findElements(By.cssSelector("#dash-occupancy .chart svg"))).as("the picture").isNotEmpty();
+            assertThat(page.findElements(By.cssSelector("#dash-pipeline tbody tr"))).hasSize(9);
+            assertThat(page.findElement(By.cssSelector("#dash-pipeline tbody")).getText()).contains("Presentada", "Ingresada");
+            assertThat(page.findElements(By.cssSelector("#dash-releases tbody tr"))).hasSizeGreaterThanOrEqualTo(7);
             browser.screenshot("home-es");
 
             page.findElement(By.id("switch-language")).click();
