@@ -2,7 +2,6 @@ package org.custodia.agreement;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,9 +14,6 @@ public record Agreement(UUID id, String code, String title, AgreementStatus stat
                         List<Fee> feeSchedule, int version) {
 
     public record EligibilityPolicy(List<EligibilityRule> rules) {
-        public Optional<EligibilityRule> rule(RuleType type) {
-            return rules.stream().filter(r -> r.rule().equals(type.name())).findFirst();
-        }
     }
 
     public boolean isActiveOn(LocalDate day) {
@@ -26,10 +22,5 @@ public record Agreement(UUID id, String code, String title, AgreementStatus stat
 
     public boolean involves(String partyCode) {
         return sendingParty.code().equals(partyCode) || receivingParty.code().equals(partyCode);
-    }
-
-    /** The fee of that kind in force on that day. */
-    public Optional<Fee> feeOn(FeeKind kind, LocalDate day) {
-        return feeSchedule.stream().filter(f -> f.kind() == kind && f.appliesOn(day)).findFirst();
     }
 }

@@ -7,8 +7,4 @@ import java.time.LocalDate;
 /** One effective-dated line of a fee schedule. Money travels as a decimal string. */
 public record Fee(FeeKind kind, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency,
                   LocalDate effectiveFrom, LocalDate effectiveTo) {
-
-    public boolean appliesOn(LocalDate day) {
-        return !day.isBefore(effectiveFrom) && (effectiveTo == null || !day.isAfter(effectiveTo));
-    }
 }

@@ -143,9 +143,9 @@ class ManifestService implements EnRouteCounter {
             } else if (referral.get().status() != ReferralStatus.ACCEPTED) {
                 v.add(field, "REFERRAL_NOT_ACCEPTED", "The referral is " + referral.get().status()
                         + "; only accepted referrals travel");
-            } else if (repository.openManifestOf(id).isPresent()) {
-                v.add(field, "REFERRAL_ON_OPEN_MANIFEST", "The referral is already on manifest "
-                        + repository.openManifestOf(id).get());
+            } else {
+                repository.openManifestOf(id).ifPresent(open -> v.add(field, "REFERRAL_ON_OPEN_MANIFEST",
+                        "The referral is already on manifest " + open));
             }
         }
         v.throwIfInvalid();
