@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,15 +16,15 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail problem(HttpStatus status, String code, String title, String detail,
-                                        List<FieldProblem> errors, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(title);
+    public static ProblemDetail problem(ProblemCode code, String detail, List<FieldProblem> errors,
+                                        HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setType(URI.create(TYPE_BASE + code.code().toLowerCase().replace('_', '-')));
+        problem.setTitle(code.title());
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
-        problem.setProperty("code", code);
+        problem.setProperty("code", code.code());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors.stream()
                     .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message()))

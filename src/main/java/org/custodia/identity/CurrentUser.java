@@ -10,6 +10,11 @@ package org.custodia.identity;
 public record CurrentUser(String username, String displayName, Role role, String partyCode, String nationality,
                           String locale) {
 
+    /** Whether the user's role holds this permission. */
+    public boolean can(Permission permission) {
+        return permission.grantedTo(role);
+    }
+
     public boolean is(Role other) {
         return role == other;
     }

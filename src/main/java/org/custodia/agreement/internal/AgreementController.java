@@ -8,7 +8,8 @@ import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Party;
 import org.custodia.identity.Users;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class AgreementController {
     }
 
     @PostMapping("/agreements")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Permission.AGREEMENT_MANAGE)
     @Operation(summary = "Create an agreement (ADMIN)")
     ResponseEntity<Agreement> create(@RequestBody AgreementRequest request) {
         Agreement created = service.create(request);
@@ -51,7 +52,7 @@ class AgreementController {
     }
 
     @PutMapping("/agreements/{code}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Permission.AGREEMENT_MANAGE)
     @Operation(summary = "Amend an agreement (ADMIN); the version goes up by one")
     Agreement amend(@PathVariable String code, @RequestBody AgreementRequest request) {
         return service.amend(code, request);
@@ -64,7 +65,7 @@ class AgreementController {
     }
 
     @PostMapping("/parties")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Permission.AGREEMENT_MANAGE)
     @Operation(summary = "Register a party (ADMIN)")
     ResponseEntity<Party> createParty(@RequestBody Party party) {
         return ResponseEntity.created(URI.create("/api/v1/parties/" + party.code())).body(service.createParty(party));

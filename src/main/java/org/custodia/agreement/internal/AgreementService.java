@@ -1,5 +1,6 @@
 package org.custodia.agreement.internal;
 
+import org.custodia.agreement.AgreementProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class AgreementService implements Agreements {
         }
         Agreement agreement = build(request, UUID.randomUUID(), request.code(), 1, validation);
         if (request.code() != null && repository.find(request.code()).isPresent()) {
-            throw ApiException.conflict("AGREEMENT_EXISTS", "An agreement with code " + request.code() + " exists");
+            throw new ApiException(AgreementProblem.AGREEMENT_EXISTS, "An agreement with code " + request.code() + " exists");
         }
         repository.insert(agreement, clock.instant());
         ledger.append("AGREEMENT_CREATED", "AGREEMENT", agreement.code(), agreement);
@@ -106,7 +107,7 @@ class AgreementService implements Agreements {
                 "An ISO 3166 alpha-2 code such as US");
         validation.throwIfInvalid();
         if (!repository.insertParty(party)) {
-            throw ApiException.conflict("PARTY_EXISTS", "A party with code " + party.code() + " exists");
+            throw new ApiException(AgreementProblem.PARTY_EXISTS, "A party with code " + party.code() + " exists");
         }
         ledger.append("PARTY_CREATED", "PARTY", party.code(), party);
         return party;
@@ -253,6 +254,6 @@ class AgreementService implements Agreements {
     }
 
     static ApiException notFound(String code) {
-        return ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement " + code);
+        return new ApiException(AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + code);
     }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodia.common.ApiException;
+import org.custodia.common.CommonProblem;
+import org.custodia.common.ProblemCode;
 import org.custodia.common.FieldProblem;
 import org.custodia.common.Problems;
 import org.slf4j.Logger;
@@ -11,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -44,7 +45,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return respond(request, e, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        return respond(request, e, e.problem(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -97,44 +98,38 @@ class ApiExceptionHandler {
         }
         String detail = cause instanceof JacksonException ? "The request body is not valid JSON"
                 : "The request body is missing or cannot be read";
-        return respond(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail, List.of());
+        return respond(request, e, CommonProblem.MALFORMED_REQUEST, detail, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
-                "No resource at " + request.getRequestURI(), List.of());
+        return respond(request, e, CommonProblem.NOT_FOUND, "No resource at " + request.getRequestURI(), List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",
-                e.getMethod() + " is not supported here", List.of());
+        return respond(request, e, CommonProblem.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here", List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "Unsupported media type", "Content type " + e.getContentType() + " is not accepted here", List.of());
+        return respond(request, e, CommonProblem.UNSUPPORTED_MEDIA_TYPE, "Content type " + e.getContentType() + " is not accepted here", List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Not acceptable",
-                "None of the requested media types can be produced", List.of());
+        return respond(request, e, CommonProblem.NOT_ACCEPTABLE, "None of the requested media types can be produced", List.of());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return respond(request, e, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Payload too large",
-                "The upload is larger than allowed", List.of());
+        return respond(request, e, CommonProblem.PAYLOAD_TOO_LARGE, "The upload is larger than allowed", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
-        return respond(request, e, HttpStatus.CONFLICT, "DATA_CONFLICT", "Conflict",
-                "The change conflicts with a record that already exists", List.of());
+        return respond(request, e, CommonProblem.DATA_CONFLICT, "The change conflicts with a record that already exists", List.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -144,21 +139,20 @@ class ApiExceptionHandler {
             throw e;
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return Problems.entity(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Internal error", "The request could not be completed; it has been logged", List.of(), request));
+        return Problems.entity(Problems.problem(CommonProblem.INTERNAL_ERROR, "The request could not be completed; it has been logged", List.of(), request));
     }
 
     private ResponseEntity<ProblemDetail> validation(HttpServletRequest request, Exception e, List<FieldProblem> errors) {
         ApiException api = ApiException.validation(errors);
-        return respond(request, e, api.status(), api.code(), api.title(), api.getMessage(), errors);
+        return respond(request, e, api.problem(), api.getMessage(), errors);
     }
 
-    private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, Exception e, HttpStatus status, String code,
-                                                  String title, String detail, List<FieldProblem> errors) {
+    private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, Exception e, ProblemCode code,
+                                                  String detail, List<FieldProblem> errors) {
         if (!isApi(request)) {
             sneakyThrow(e);
         }
-        return Problems.entity(Problems.problem(status, code, title, detail, errors, request));
+        return Problems.entity(Problems.problem(code, detail, errors, request));
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.custodia.common.internal;
 
+import org.custodia.common.CommonProblem;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -68,10 +69,9 @@ class JdbcIdempotency implements Idempotency {
                 .params(principal, operation, key)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 .optional();
-        Stored record = stored.orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_USE",
-                "Conflict", "A request with this Idempotency-Key is still being processed", java.util.List.of()));
+        Stored record = stored.orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is still being processed"));
         if (!record.requestHash().equals(requestHash)) {
-            throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException(CommonProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request body");
         }
         JsonNode body = CanonicalJson.read(record.body());

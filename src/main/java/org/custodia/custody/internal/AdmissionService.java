@@ -1,5 +1,6 @@
 package org.custodia.custody.internal;
 
+import org.custodia.custody.CustodyProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ class AdmissionService implements Admissions {
         Facility facility = c.facilityCode() == null ? null : facilities.find(c.facilityCode()).orElse(null);
         v.throwIfInvalid();
         if (store.referralAdmitted(c.referralId())) {
-            throw ApiException.conflict("REFERRAL_ALREADY_ADMITTED",
+            throw new ApiException(CustodyProblem.REFERRAL_ALREADY_ADMITTED,
                     "The person of referral " + c.referralId() + " has been admitted already");
         }
         String regime = c.sentenceRegime() != null ? c.sentenceRegime() : agreement.sentenceRegime();

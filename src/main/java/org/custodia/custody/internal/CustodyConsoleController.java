@@ -14,7 +14,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,7 +115,7 @@ class CustodyConsoleController {
     }
 
     @GetMapping("/roll-count")
-    @PreAuthorize(PrisonerController.STAFF_AND_OVERSIGHT)
+    @Allowed(Permission.FACILITY_READ)
     String rollCount(@RequestParam(defaultValue = "CECOT") String facility, Model model) {
         Map<String, Object> rollCount;
         try {
@@ -130,7 +131,7 @@ class CustodyConsoleController {
     }
 
     @PostMapping("/roll-count/counts")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.ROLL_COUNT_RECORD)
     String count(@RequestParam String facility, @RequestParam Map<String, String> form, RedirectAttributes redirect,
                  Locale locale) {
         List<Requests.ModuleCount> modules = new ArrayList<>();
@@ -157,7 +158,7 @@ class CustodyConsoleController {
     }
 
     @PostMapping("/roll-count/counts/{id}/resolution")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.ROLL_COUNT_RECORD)
     String resolve(@PathVariable UUID id, @RequestParam String facility, @RequestParam(required = false) String reason,
                    RedirectAttributes redirect, Locale locale) {
         try {
@@ -171,7 +172,7 @@ class CustodyConsoleController {
     }
 
     @GetMapping("/oversight/alerts")
-    @PreAuthorize("hasAnyRole('OVERSIGHT', 'ADMIN')")
+    @Allowed(Permission.OVERSIGHT_ALERTS_READ)
     String alerts(Model model) {
         model.addAttribute("alerts", prisoners.alerts());
         model.addAttribute("utc", java.time.ZoneOffset.UTC);

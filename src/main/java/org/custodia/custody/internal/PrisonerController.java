@@ -13,7 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -134,7 +135,7 @@ class PrisonerController {
     }
 
     @PostMapping("/prisoners/{number}/events")
-    @PreAuthorize("hasAnyRole('CUSTODY_OFFICER', 'CLASSIFICATION_OFFICER', 'CONSULAR')")
+    @Allowed(Permission.FILE_ENTRY_RECORD)
     @Operation(summary = "Record an entry of the file: CLASSIFICATION, DISCIPLINE, REQUEST, COMPLAINT, INJURY, MEDICAL_NOTE, VISIT, COURT")
     ResponseEntity<Object> record(@PathVariable String number, @RequestBody Requests.FileEntry body,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -143,7 +144,7 @@ class PrisonerController {
     }
 
     @PostMapping("/prisoners/{number}/movements")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.MOVEMENT_RECORD)
     @Operation(summary = "A temporary absence: OUT (hospital, court, other) and back IN; custody continues")
     ResponseEntity<Object> move(@PathVariable String number, @RequestBody Requests.Movement body,
                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -152,7 +153,7 @@ class PrisonerController {
     }
 
     @PostMapping("/prisoners/{number}/releases")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.RELEASE_RECORD)
     @Operation(summary = "Release: RETURN_TO_SENDING_STATE, TRANSFER_TO_THIRD_STATE, SENTENCE_COMPLETED or DEATH")
     ResponseEntity<Object> release(@PathVariable String number, @RequestBody Requests.Release body,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -161,7 +162,7 @@ class PrisonerController {
     }
 
     @PostMapping("/prisoners/{number}/cell-moves")
-    @PreAuthorize("hasAnyRole('CLASSIFICATION_OFFICER', 'CUSTODY_OFFICER')")
+    @Allowed(Permission.CELL_MOVE)
     @Operation(summary = "Move to a cell; a move that breaks a hard rule is 409 HOUSING_RULE_VIOLATION naming the rule")
     ResponseEntity<Object> cellMove(@PathVariable String number, @RequestBody Requests.CellMove body,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -176,35 +177,35 @@ class PrisonerController {
     }
 
     @GetMapping("/oversight/alerts")
-    @PreAuthorize("hasAnyRole('OVERSIGHT', 'ADMIN')")
+    @Allowed(Permission.OVERSIGHT_ALERTS_READ)
     @Operation(summary = "Complaints of ill-treatment, at admission or later, newest first")
     Object alerts() {
         return prisoners.alerts();
     }
 
     @GetMapping("/facilities/{code}/roll-count")
-    @PreAuthorize(STAFF_AND_OVERSIGHT)
+    @Allowed(Permission.FACILITY_READ)
     @Operation(summary = "Population, arrivals, absences, releases, en route, unhoused and beds per module (Rule 10)")
     Map<String, Object> rollCount(@PathVariable String code) {
         return roll.rollCount(code);
     }
 
     @GetMapping("/facilities/{code}/occupancy")
-    @PreAuthorize(STAFF_AND_OVERSIGHT)
+    @Allowed(Permission.FACILITY_READ)
     @Operation(summary = "Working capacity and occupied beds per module and cell")
     Map<String, Object> occupancy(@PathVariable String code) {
         return roll.occupancy(code);
     }
 
     @GetMapping("/facilities/{code}/counts")
-    @PreAuthorize(STAFF_AND_OVERSIGHT)
+    @Allowed(Permission.FACILITY_READ)
     @Operation(summary = "Formal counts, newest first")
     Object counts(@PathVariable String code, @RequestParam(defaultValue = "false") boolean open) {
         return roll.counts(roll.facility(code).code(), open);
     }
 
     @PostMapping("/facilities/{code}/counts")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.ROLL_COUNT_RECORD)
     @Operation(summary = "Record a formal count per module; differences from the expected number are flagged until resolved")
     ResponseEntity<Object> count(@PathVariable String code, @RequestBody Requests.Count body,
                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -213,7 +214,7 @@ class PrisonerController {
     }
 
     @PostMapping("/facilities/{code}/counts/{id}/resolution")
-    @PreAuthorize("hasRole('CUSTODY_OFFICER')")
+    @Allowed(Permission.ROLL_COUNT_RECORD)
     @Operation(summary = "Resolve a count's discrepancy, with the reason")
     ResponseEntity<Object> resolve(@PathVariable String code, @PathVariable java.util.UUID id,
                                    @RequestBody Requests.Resolution body,

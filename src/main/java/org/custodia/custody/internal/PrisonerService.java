@@ -1,5 +1,6 @@
 package org.custodia.custody.internal;
 
+import org.custodia.custody.CustodyProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,7 +63,7 @@ class PrisonerService {
     }
 
     static ApiException notFound(String number) {
-        return ApiException.notFound("PRISONER_NOT_FOUND", "No prisoner " + number);
+        return new ApiException(CustodyProblem.PRISONER_NOT_FOUND, "No prisoner " + number);
     }
 
     @Transactional(readOnly = true)
@@ -75,7 +76,7 @@ class PrisonerService {
         PrisonerRecord p = store.lockByNumber(number).filter(r -> PrisonerScope.canSee(user, r))
                 .orElseThrow(() -> notFound(number));
         if (p.isReleased()) {
-            throw ApiException.conflict("PRISONER_RELEASED",
+            throw new ApiException(CustodyProblem.PRISONER_RELEASED,
                     "Prisoner " + number + " was released on " + p.releasedAt() + "; the file is read-only");
         }
         return p;
@@ -131,7 +132,7 @@ class PrisonerService {
             v.throwIfInvalid();
         }
         if (!allowed.contains(user.role())) {
-            throw ApiException.forbidden("ENTRY_TYPE_NOT_ALLOWED", "Your role may not record " + r.type() + " entries");
+            throw new ApiException(CustodyProblem.ENTRY_TYPE_NOT_ALLOWED, "Your role may not record " + r.type() + " entries");
         }
         p = changeable(user, number);
         v.notNull(r.occurredAt(), "occurredAt");
@@ -202,7 +203,7 @@ class PrisonerService {
                 required(v, r.visitType(), "visitType", VISIT_TYPES);
                 v.notBlank(r.visitor(), "visitor");
                 if (user.role() == Role.CONSULAR && r.visitType() != null && !"CONSULAR".equals(r.visitType())) {
-                    throw ApiException.forbidden("ENTRY_TYPE_NOT_ALLOWED", "A consulate records consular visits only");
+                    throw new ApiException(CustodyProblem.ENTRY_TYPE_NOT_ALLOWED, "A consulate records consular visits only");
                 }
                 details.put("visitType", r.visitType());
                 details.put("visitor", r.visitor());
@@ -308,7 +309,7 @@ class PrisonerService {
         v.throwIfInvalid();
         boolean out = "OUT".equals(r.direction());
         if (out && p.status() != PrisonerStatus.IN_CUSTODY || !out && p.status() != PrisonerStatus.TEMPORARILY_OUT) {
-            throw ApiException.conflict("MOVEMENT_NOT_ALLOWED", out
+            throw new ApiException(CustodyProblem.MOVEMENT_NOT_ALLOWED, out
                     ? "Prisoner " + number + " is not in the facility (status " + p.status() + ")"
                     : "Prisoner " + number + " is not out (status " + p.status() + ")");
         }

@@ -1,5 +1,7 @@
 package org.custodia.custody.internal;
 
+import org.custodia.custody.CustodyProblem;
+import org.custodia.housing.HousingProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +62,7 @@ class RollService {
     }
 
     Facility facility(String code) {
-        return facilities.find(code).orElseThrow(() -> ApiException.notFound("FACILITY_NOT_FOUND", "No facility " + code));
+        return facilities.find(code).orElseThrow(() -> new ApiException(HousingProblem.FACILITY_NOT_FOUND, "No facility " + code));
     }
 
     // ---- cell moves
@@ -71,7 +73,7 @@ class RollService {
         PrisonerRecord p = store.lockByNumber(number).filter(x -> PrisonerScope.canSee(user, x))
                 .orElseThrow(() -> PrisonerService.notFound(number));
         if (p.isReleased()) {
-            throw ApiException.conflict("PRISONER_RELEASED", "Prisoner " + number + " was released; the file is read-only");
+            throw new ApiException(CustodyProblem.PRISONER_RELEASED, "Prisoner " + number + " was released; the file is read-only");
         }
         Validation v = new Validation();
         if (r == null) {
@@ -107,7 +109,7 @@ class RollService {
                             + " holds members of " + g + ", a rival of " + p.gangGroup())));
         }
         if (!violations.isEmpty()) {
-            throw ApiException.conflict("HOUSING_RULE_VIOLATION", "The move breaks "
+            throw new ApiException(HousingProblem.HOUSING_RULE_VIOLATION, "The move breaks "
                     + String.join(", ", violations.stream().map(FieldProblem::code).toList()), violations);
         }
         Instant at = r.occurredAt() == null ? time.now() : r.occurredAt();
@@ -299,9 +301,9 @@ class RollService {
                         FOR UPDATE""")
                 .params(countId, facility.code())
                 .query((rs, n) -> new Boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional()
-                .orElseThrow(() -> ApiException.notFound("COUNT_NOT_FOUND", "No count " + countId + " in " + facilityCode));
+                .orElseThrow(() -> new ApiException(CustodyProblem.COUNT_NOT_FOUND, "No count " + countId + " in " + facilityCode));
         if (!state[0] || state[1]) {
-            throw ApiException.conflict("COUNT_NOT_OPEN", state[0] ? "The discrepancy was resolved already"
+            throw new ApiException(CustodyProblem.COUNT_NOT_OPEN, state[0] ? "The discrepancy was resolved already"
                     : "The count matched: there is nothing to resolve");
         }
         jdbc.sql("UPDATE facility_count SET resolved_at = ?, resolved_by = ?, resolution_reason = ? WHERE id = ?")
@@ -338,7 +340,7 @@ class RollService {
                     m.put("resolutionReason", rs.getString("resolution_reason"));
                     return m;
                 }).optional()
-                .orElseThrow(() -> ApiException.notFound("COUNT_NOT_FOUND", "No count " + id + " in " + facilityCode));
+                .orElseThrow(() -> new ApiException(CustodyProblem.COUNT_NOT_FOUND, "No count " + id + " in " + facilityCode));
         count.put("modules", jdbc.sql("""
                         SELECT module_code, expected, counted FROM facility_count_module WHERE count_id = ? ORDER BY module_code""")
                 .param(id)

@@ -1,6 +1,11 @@
 package org.custodia.identity.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
+import org.custodia.identity.Role;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -17,6 +22,14 @@ class DatabaseUserDetailsService implements UserDetailsService {
         this.users = users;
     }
 
+    /** The role (for {@code hasRole}) and one authority per permission of the role (for {@link Allowed}). */
+    static List<GrantedAuthority> authoritiesOf(Role role) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        Permission.of(role).forEach(p -> authorities.add(new SimpleGrantedAuthority(p.name())));
+        return authorities;
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         UserStore.Account account = users.findAccount(username)
@@ -24,7 +37,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(account.passwordHash())
                 .disabled(!account.enabled())
-                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())))
+                .authorities(authoritiesOf(account.role()))
                 .build();
     }
 }

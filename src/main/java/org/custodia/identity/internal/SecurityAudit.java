@@ -3,7 +3,8 @@ package org.custodia.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.custodia.ledger.Ledger;
+import org.custodia.identity.IdentityAudited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -19,23 +20,23 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class SecurityAudit {
 
-    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
 
-    SecurityAudit(Ledger ledger) {
-        this.ledger = ledger;
+    SecurityAudit(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @EventListener
     void loggedIn(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        ledger.appendAs(username, "LOGIN", "USER", username, context(Map.of()));
+        events.publishEvent(new IdentityAudited(username, "LOGIN", "USER", username, context(Map.of())));
     }
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
-        ledger.appendAs("anonymous", "LOGIN_FAILED", "USER", username,
-                context(Map.of("reason", event.getException().getClass().getSimpleName())));
+        events.publishEvent(new IdentityAudited("anonymous", "LOGIN_FAILED", "USER", username,
+                context(Map.of("reason", event.getException().getClass().getSimpleName()))));
     }
 
     private static Map<String, Object> context(Map<String, Object> extra) {

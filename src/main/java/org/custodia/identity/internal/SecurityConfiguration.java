@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodia.common.CommonProblem;
+import org.custodia.common.ProblemCode;
 import org.custodia.common.Problems;
-import org.custodia.ledger.Ledger;
+import org.custodia.identity.IdentityAudited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -39,6 +42,12 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Lets {@link org.custodia.identity.Allowed} fill its permission into {@code @PreAuthorize}. */
+    @Bean
+    static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
+        return new AnnotationTemplateExpressionDefaults();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
@@ -49,17 +58,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, Ledger ledger) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
-            writeProblem(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
-                    "Authenticate with HTTP Basic");
+            writeProblem(request, response, CommonProblem.UNAUTHENTICATED, "Authenticate with HTTP Basic");
         };
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(deniedHandler(ledger, true)))
+                        .accessDeniedHandler(deniedHandler(events, true)))
                 // Basic clients carry no session; a console page calling the API reuses its session and its token.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
@@ -73,7 +81,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, Ledger ledger) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
@@ -82,29 +90,29 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> { }) // for scrapers of /actuator/prometheus
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(ex -> ex.accessDeniedHandler(deniedHandler(ledger, false)));
+                .exceptionHandling(ex -> ex.accessDeniedHandler(deniedHandler(events, false)));
         return http.build();
     }
 
-    private static AccessDeniedHandler deniedHandler(Ledger ledger, boolean api) {
+    private static AccessDeniedHandler deniedHandler(ApplicationEventPublisher events, boolean api) {
         return (request, response, e) -> {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             String actor = authentication == null ? "anonymous" : authentication.getName();
-            ledger.appendAs(actor, "ACCESS_DENIED", "REQUEST", request.getMethod() + " " + request.getRequestURI(),
-                    Map.of("method", request.getMethod(), "path", request.getRequestURI()));
+            events.publishEvent(new IdentityAudited(actor, "ACCESS_DENIED", "REQUEST",
+                    request.getMethod() + " " + request.getRequestURI(),
+                    Map.of("method", request.getMethod(), "path", request.getRequestURI())));
             if (api) {
-                writeProblem(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Forbidden",
-                        "Your role may not do this");
+                writeProblem(request, response, CommonProblem.ACCESS_DENIED, "Your role may not do this");
             } else {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
             }
         };
     }
 
-    static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                             String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.problem(status, code, title, detail, List.of(), request);
-        response.setStatus(status.value());
+    static void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemCode code,
+                             String detail) throws IOException {
+        ProblemDetail problem = Problems.problem(code, detail, List.of(), request);
+        response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), Problems.asMap(problem));

@@ -1,5 +1,6 @@
 package org.custodia.identity.internal;
 
+import org.custodia.common.CommonProblem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.custodia.common.FieldProblem;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
 import org.custodia.identity.Users;
-import org.custodia.ledger.Ledger;
+import org.custodia.identity.IdentityAudited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -23,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 class UserStore implements Users {
 
     private final JdbcClient jdbc;
-    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserStore(JdbcClient jdbc, Ledger ledger, Clock clock) {
+    UserStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,8 +46,7 @@ class UserStore implements Users {
 
     @Override
     public CurrentUser requireCurrent() {
-        return current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "Unauthenticated", "Sign in first", List.of()));
+        return current().orElseThrow(() -> new ApiException(CommonProblem.UNAUTHENTICATED, "Sign in first"));
     }
 
     @Override
@@ -71,7 +72,7 @@ class UserStore implements Users {
         }
         int updated = jdbc.sql("UPDATE app_user SET locale = ? WHERE username = ?").params(locale, username).update();
         if (updated == 1) {
-            ledger.append("USER_LOCALE_CHANGED", "USER", username, Map.of("locale", locale));
+            events.publishEvent(new IdentityAudited(null, "USER_LOCALE_CHANGED", "USER", username, Map.of("locale", locale)));
         }
     }
 
@@ -99,7 +100,7 @@ class UserStore implements Users {
             payload.put("role", role.name());
             payload.put("partyCode", partyCode);
             payload.put("nationality", nationality);
-            ledger.append("USER_CREATED", "USER", username, payload);
+            events.publishEvent(new IdentityAudited(null, "USER_CREATED", "USER", username, payload));
         }
         return inserted == 1;
     }

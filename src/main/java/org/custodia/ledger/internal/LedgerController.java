@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.ledger.LedgerVerification;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class LedgerController {
     }
 
     @GetMapping("/entries")
-    @PreAuthorize("hasAnyRole('ADMIN', 'OVERSIGHT')")
+    @Allowed(Permission.LEDGER_READ)
     @Operation(summary = "Entries, newest first, optionally for one subject")
     List<LedgerEntry> entries(@RequestParam(required = false) String subjectType,
                               @RequestParam(required = false) String subjectId,

@@ -23,7 +23,8 @@ import org.custodia.referral.ReferralStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +75,7 @@ class ReferralController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.REFERRAL_SUBMIT)
     @Operation(summary = "Submit a referral (SENDING_AGENCY, ADMIN)", description = """
             Validates the dossier (every structural failure at once: 400 VALIDATION_FAILED), evaluates every rule \
             of the agreement's eligibility policy and stores the referral: SUBMITTED when eligible, INELIGIBLE with \
@@ -170,7 +171,7 @@ class ReferralController {
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("hasRole('INTAKE_OFFICER')")
+    @Allowed(Permission.REFERRAL_DECIDE)
     @Operation(summary = "Accept or reject a referral (INTAKE_OFFICER)", description = """
             {decision: ACCEPT or REJECT, reason}. The officer who submitted it cannot decide (409 DECIDER_IS_SUBMITTER); \
             only a SUBMITTED referral can be decided (409 REFERRAL_NOT_PENDING). Acceptance re-evaluates the policy as it \
@@ -191,7 +192,7 @@ class ReferralController {
     }
 
     @PostMapping("/{id}/withdrawal")
-    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.REFERRAL_SUBMIT)
     @Operation(summary = "Withdraw a referral before departure (SENDING_AGENCY, ADMIN)",
             description = "{reason}. From SUBMITTED, INELIGIBLE or ACCEPTED; otherwise 409 REFERRAL_NOT_WITHDRAWABLE.")
     ObjectNode withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
@@ -201,7 +202,7 @@ class ReferralController {
     }
 
     @PostMapping(path = "/import", consumes = "text/csv")
-    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.REFERRAL_SUBMIT)
     @Operation(summary = "Bulk import referrals from CSV (SENDING_AGENCY, ADMIN)", description = IMPORT_DESCRIPTION)
     ResponseEntity<Object> importCsv(@RequestBody byte[] csv,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -217,7 +218,7 @@ class ReferralController {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.REFERRAL_SUBMIT)
     @Operation(summary = "Bulk import referrals from a JSON array of referral bodies (SENDING_AGENCY, ADMIN)",
             description = IMPORT_DESCRIPTION)
     ResponseEntity<Object> importJson(@RequestBody JsonNode body,

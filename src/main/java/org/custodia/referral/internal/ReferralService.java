@@ -1,5 +1,8 @@
 package org.custodia.referral.internal;
 
+import org.custodia.referral.ReferralProblem;
+import org.custodia.agreement.AgreementProblem;
+import org.custodia.common.CommonProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,7 +96,7 @@ class ReferralService implements Referrals {
         Dossier dossier = parsed.dossier();
         Agreement agreement = agreementForSubmission(dossier.agreementCode(), user);
         repository.liveReference(agreement.code(), dossier.externalReference()).ifPresent(existing -> {
-            throw ApiException.conflict("REFERRAL_EXISTS", "Referral " + existing + " with external reference "
+            throw new ApiException(ReferralProblem.REFERRAL_EXISTS, "Referral " + existing + " with external reference "
                     + dossier.externalReference() + " is already in progress under " + agreement.code());
         });
         lockIdentities();
@@ -143,9 +146,9 @@ class ReferralService implements Referrals {
     Agreement agreementForSubmission(String code, CurrentUser user) {
         Agreement agreement = agreements.find(code)
                 .filter(a -> user.role() != Role.SENDING_AGENCY || a.sendingParty().code().equals(user.partyCode()))
-                .orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement " + code));
+                .orElseThrow(() -> new ApiException(AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + code));
         if (!agreement.isActiveOn(today())) {
-            throw ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + code + " is not in force on " + today());
+            throw new ApiException(AgreementProblem.AGREEMENT_NOT_ACTIVE, "Agreement " + code + " is not in force on " + today());
         }
         return agreement;
     }
@@ -157,7 +160,7 @@ class ReferralService implements Referrals {
 
     static void requireSubmitter(CurrentUser user) {
         if (user.role() != Role.SENDING_AGENCY && user.role() != Role.ADMIN) {
-            throw ApiException.forbidden("ACCESS_DENIED", "Only a sending agency submits referrals");
+            throw new ApiException(CommonProblem.ACCESS_DENIED, "Only a sending agency submits referrals");
         }
     }
 
@@ -200,7 +203,7 @@ class ReferralService implements Referrals {
     }
 
     static ApiException notFound(UUID id) {
-        return ApiException.notFound("REFERRAL_NOT_FOUND", "No referral " + id);
+        return new ApiException(ReferralProblem.REFERRAL_NOT_FOUND, "No referral " + id);
     }
 
     // --- decision ---
@@ -217,7 +220,7 @@ class ReferralService implements Referrals {
     @Transactional
     public DecisionOutcome decide(UUID id, String decision, String reason, CurrentUser user) {
         if (user.role() != Role.INTAKE_OFFICER) {
-            throw ApiException.forbidden("ACCESS_DENIED", "Only an intake officer decides on referrals");
+            throw new ApiException(CommonProblem.ACCESS_DENIED, "Only an intake officer decides on referrals");
         }
         Validation v = new Validation();
         v.require(decision != null && (decision.equals("ACCEPT") || decision.equals("REJECT")), "decision",
@@ -228,14 +231,14 @@ class ReferralService implements Referrals {
         v.throwIfInvalid();
         ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (referral.submittedBy().equals(user.username())) {
-            throw ApiException.conflict("DECIDER_IS_SUBMITTER", "The officer who submitted a referral cannot decide on it");
+            throw new ApiException(ReferralProblem.DECIDER_IS_SUBMITTER, "The officer who submitted a referral cannot decide on it");
         }
         if (decision.equals("ACCEPT") && referral.status() == ReferralStatus.INELIGIBLE) {
-            throw ApiException.conflict("REFERRAL_NOT_ELIGIBLE", "Referral " + id + " is ineligible: "
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_ELIGIBLE, "Referral " + id + " is ineligible: "
                     + failedRules(referral.eligibility()));
         }
         if (referral.status() != ReferralStatus.SUBMITTED) {
-            throw ApiException.conflict("REFERRAL_NOT_PENDING", "Referral " + id + " is " + referral.status()
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_PENDING, "Referral " + id + " is " + referral.status()
                     + ", not awaiting a decision");
         }
         Instant now = clock.instant();
@@ -249,10 +252,10 @@ class ReferralService implements Referrals {
             return new DecisionOutcome(repository.find(id).orElseThrow(), null);
         }
         Agreement agreement = agreements.find(referral.agreementCode())
-                .orElseThrow(() -> ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + referral.agreementCode()
+                .orElseThrow(() -> new ApiException(AgreementProblem.AGREEMENT_NOT_ACTIVE, "Agreement " + referral.agreementCode()
                         + " no longer exists"));
         if (!agreement.isActiveOn(today())) {
-            throw ApiException.conflict("AGREEMENT_NOT_ACTIVE", "Agreement " + agreement.code() + " is not in force on "
+            throw new ApiException(AgreementProblem.AGREEMENT_NOT_ACTIVE, "Agreement " + agreement.code() + " is not in force on "
                     + today());
         }
         // The quota lock first, before anything is ledgered: every acceptance takes the locks in the same order.
@@ -264,7 +267,7 @@ class ReferralService implements Referrals {
         repository.recordEvaluation(id, afterEvaluation, eligibility, "DECISION", user.username(), now);
         ledger.append("REFERRAL_EVALUATED", SUBJECT, id.toString(), evaluationPayload("DECISION", afterEvaluation, eligibility));
         if (!eligibility.eligible()) {
-            ApiException refusal = ApiException.conflict("REFERRAL_NOT_ELIGIBLE", "Referral " + id
+            ApiException refusal = new ApiException(ReferralProblem.REFERRAL_NOT_ELIGIBLE, "Referral " + id
                     + " no longer meets the policy of " + agreement.code() + ": " + failedRules(eligibility));
             ledger.append("REFERRAL_ACCEPTANCE_REFUSED", SUBJECT, id.toString(), Map.of("code", refusal.code(),
                     "reason", trimmed));
@@ -272,7 +275,7 @@ class ReferralService implements Referrals {
         }
         int held = repository.countHoldingQuota(agreement.code());
         if (held >= agreement.capacityQuota()) {
-            ApiException refusal = ApiException.conflict("AGREEMENT_QUOTA_EXCEEDED", "Agreement " + agreement.code()
+            ApiException refusal = new ApiException(ReferralProblem.AGREEMENT_QUOTA_EXCEEDED, "Agreement " + agreement.code()
                     + " holds " + held + " of its " + agreement.capacityQuota() + " places");
             ledger.append("REFERRAL_ACCEPTANCE_REFUSED", SUBJECT, id.toString(), Map.of("code", refusal.code(),
                     "reason", trimmed, "held", held, "capacityQuota", agreement.capacityQuota()));
@@ -298,7 +301,7 @@ class ReferralService implements Referrals {
     @Transactional
     public ReferralSnapshot withdraw(UUID id, String reason, CurrentUser user) {
         if (user.role() != Role.SENDING_AGENCY && user.role() != Role.ADMIN) {
-            throw ApiException.forbidden("ACCESS_DENIED", "Only the sending agency withdraws a referral");
+            throw new ApiException(CommonProblem.ACCESS_DENIED, "Only the sending agency withdraws a referral");
         }
         Validation v = new Validation();
         v.notBlank(reason, "reason");
@@ -310,7 +313,7 @@ class ReferralService implements Referrals {
         }
         ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (!referral.status().isWithdrawable()) {
-            throw ApiException.conflict("REFERRAL_NOT_WITHDRAWABLE", "Referral " + id + " is " + referral.status()
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_WITHDRAWABLE, "Referral " + id + " is " + referral.status()
                     + ": it can be withdrawn only before departure");
         }
         Instant now = clock.instant();
@@ -342,11 +345,11 @@ class ReferralService implements Referrals {
     public void markInTransit(UUID id, UUID manifestId) {
         ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (referral.status() != ReferralStatus.ACCEPTED) {
-            throw ApiException.conflict("REFERRAL_NOT_ACCEPTED", "Referral " + id + " is " + referral.status()
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_ACCEPTED, "Referral " + id + " is " + referral.status()
                     + ", not ACCEPTED");
         }
         if (manifestId == null) {
-            throw ApiException.unprocessable("MANIFEST_REQUIRED", "A referral goes in transit on a manifest");
+            throw new ApiException(ReferralProblem.MANIFEST_REQUIRED, "A referral goes in transit on a manifest");
         }
         repository.markInTransit(id, manifestId, clock.instant());
         ledger.append("REFERRAL_IN_TRANSIT", SUBJECT, id.toString(), Map.of("manifestId", manifestId.toString()));
@@ -357,7 +360,7 @@ class ReferralService implements Referrals {
     public void markAdmitted(UUID id, String prisonerNumber) {
         ReferralSnapshot referral = requireInTransit(id);
         if (prisonerNumber == null || prisonerNumber.isBlank()) {
-            throw ApiException.unprocessable("PRISONER_NUMBER_REQUIRED", "An admission gives a prisoner number");
+            throw new ApiException(ReferralProblem.PRISONER_NUMBER_REQUIRED, "An admission gives a prisoner number");
         }
         repository.markAdmitted(id, prisonerNumber, clock.instant());
         ledger.append("REFERRAL_ADMITTED", SUBJECT, id.toString(), Map.of("prisonerNumber", prisonerNumber,
@@ -376,7 +379,7 @@ class ReferralService implements Referrals {
     private ReferralSnapshot requireInTransit(UUID id) {
         ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (referral.status() != ReferralStatus.IN_TRANSIT) {
-            throw ApiException.conflict("REFERRAL_NOT_IN_TRANSIT", "Referral " + id + " is " + referral.status()
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_IN_TRANSIT, "Referral " + id + " is " + referral.status()
                     + ", not IN_TRANSIT");
         }
         return referral;

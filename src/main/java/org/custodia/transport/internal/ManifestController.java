@@ -10,7 +10,8 @@ import org.custodia.identity.Users;
 import org.custodia.transport.ManifestStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,7 @@ class ManifestController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.MANIFEST_PLAN)
     @Operation(summary = "Plan a transport of accepted referrals (Idempotency-Key makes a retry harmless)")
     ResponseEntity<Object> create(@RequestBody ManifestRequests.NewManifest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -59,14 +60,14 @@ class ManifestController {
     }
 
     @PostMapping("/{id}/departure")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Allowed(Permission.MANIFEST_DISPATCH)
     @Operation(summary = "Record the departure: every referral on it goes IN_TRANSIT")
     ManifestView depart(@PathVariable UUID id, @RequestBody ManifestRequests.Departure request) {
         return service.depart(id, request, users.requireCurrent());
     }
 
     @PostMapping("/{id}/arrivals")
-    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Allowed(Permission.MANIFEST_RECEIVE)
     @Operation(summary = "Hand over one person: identity, condition, injuries, property, family, consular rights. "
             + "201 with the prisonerNumber, or with outcome HANDOVER_REFUSED when identity is not verified")
     ResponseEntity<Object> arrive(@PathVariable UUID id, @RequestBody ManifestRequests.Arrival request,
@@ -76,28 +77,28 @@ class ManifestController {
     }
 
     @PostMapping("/{id}/discrepancies")
-    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Allowed(Permission.MANIFEST_RECEIVE)
     @Operation(summary = "Account for someone who will not be handed over (not boarded, died, escaped, evacuated)")
     ManifestView discrepancy(@PathVariable UUID id, @RequestBody ManifestRequests.Discrepancy request) {
         return service.recordDiscrepancy(id, request, users.requireCurrent());
     }
 
     @PostMapping("/{id}/removals")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Allowed(Permission.MANIFEST_DISPATCH)
     @Operation(summary = "Take someone off a planned manifest")
     ManifestView remove(@PathVariable UUID id, @RequestBody ManifestRequests.Removal request) {
         return service.remove(id, request, users.requireCurrent());
     }
 
     @PostMapping("/{id}/cancellation")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Allowed(Permission.MANIFEST_DISPATCH)
     @Operation(summary = "Cancel a planned manifest")
     ManifestView cancel(@PathVariable UUID id, @RequestBody ManifestRequests.Cancellation request) {
         return service.cancel(id, request, users.requireCurrent());
     }
 
     @PostMapping("/{id}/closure")
-    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Allowed(Permission.MANIFEST_RECEIVE)
     @Operation(summary = "Close the manifest once everyone on it is admitted or accounted for")
     ManifestView close(@PathVariable UUID id) {
         return service.close(id, users.requireCurrent());

@@ -1,5 +1,8 @@
 package org.custodia.transport.internal;
 
+import org.custodia.referral.ReferralProblem;
+import org.custodia.transport.TransportProblem;
+import org.custodia.agreement.AgreementProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +107,7 @@ class ManifestService implements EnRouteCounter {
         } else {
             agreement = agreements.find(request.agreementCode()).filter(a -> mayUse(a, user)).orElse(null);
             if (agreement == null) {
-                throw ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement " + request.agreementCode());
+                throw new ApiException(AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + request.agreementCode());
             }
             if (!agreement.isActiveOn(LocalDate.now(clock))) {
                 v.add("agreementCode", "AGREEMENT_NOT_ACTIVE", "The agreement is " + agreement.status()
@@ -162,7 +165,7 @@ class ManifestService implements EnRouteCounter {
                 repository.addPerson(row.id(), ids.get(i), i);
             }
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("REFERRAL_ON_OPEN_MANIFEST",
+            throw new ApiException(TransportProblem.REFERRAL_ON_OPEN_MANIFEST,
                     "A referral was put on another open manifest at the same moment; try again");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -180,14 +183,14 @@ class ManifestService implements EnRouteCounter {
     @Transactional
     ManifestView depart(UUID id, ManifestRequests.Departure request, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
-        requireStatus(manifest, "MANIFEST_NOT_PLANNED", ManifestStatus.PLANNED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_PLANNED, ManifestStatus.PLANNED);
         Validation v = new Validation();
         v.notNull(request.departedAt(), "departedAt");
         notInFuture(v, request.departedAt(), "departedAt");
         v.throwIfInvalid();
         List<ManifestRepository.PersonRow> pending = pending(manifest.id());
         if (pending.isEmpty()) {
-            throw ApiException.conflict("MANIFEST_EMPTY", "Nobody is on the manifest");
+            throw new ApiException(TransportProblem.MANIFEST_EMPTY, "Nobody is on the manifest");
         }
         List<FieldProblem> problems = new ArrayList<>();
         for (ManifestRepository.PersonRow person : pending) {
@@ -198,7 +201,7 @@ class ManifestService implements EnRouteCounter {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.conflict("MANIFEST_REFERRAL_NOT_ACCEPTED",
+            throw new ApiException(TransportProblem.MANIFEST_REFERRAL_NOT_ACCEPTED,
                     "Some people on the manifest are no longer accepted referrals", problems);
         }
         for (ManifestRepository.PersonRow person : pending) {
@@ -215,22 +218,22 @@ class ManifestService implements EnRouteCounter {
     HandoverResult arrive(UUID id, ManifestRequests.Arrival request, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
         if (manifest.status() == ManifestStatus.PLANNED) {
-            throw ApiException.conflict("MANIFEST_NOT_DEPARTED", "The manifest has not departed: nobody can arrive on it");
+            throw new ApiException(TransportProblem.MANIFEST_NOT_DEPARTED, "The manifest has not departed: nobody can arrive on it");
         }
-        requireStatus(manifest, "MANIFEST_NOT_OPEN", ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_OPEN, ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
         Validation v = validateArrival(request, manifest);
         v.throwIfInvalid();
         ManifestRepository.PersonRow person = repository.people(id).stream()
                 .filter(p -> p.referralId().equals(request.referralId())).findFirst()
-                .orElseThrow(() -> ApiException.conflict("PERSON_NOT_ON_MANIFEST",
+                .orElseThrow(() -> new ApiException(TransportProblem.PERSON_NOT_ON_MANIFEST,
                         "Referral " + request.referralId() + " is not on this manifest: the person cannot be admitted"));
         if (!"PENDING".equals(person.outcome())) {
-            throw ApiException.conflict("HANDOVER_ALREADY_RECORDED",
+            throw new ApiException(TransportProblem.HANDOVER_ALREADY_RECORDED,
                     "The handover of this person was already recorded: " + person.outcome());
         }
         ReferralSnapshot referral = referrals.find(person.referralId()).orElseThrow();
         if (referral.status() != ReferralStatus.IN_TRANSIT) {
-            throw ApiException.conflict("REFERRAL_NOT_IN_TRANSIT", "The referral is " + referral.status());
+            throw new ApiException(ReferralProblem.REFERRAL_NOT_IN_TRANSIT, "The referral is " + referral.status());
         }
         if (manifest.status() == ManifestStatus.DEPARTED) {
             repository.arrive(id, request.arrivedAt());
@@ -262,7 +265,7 @@ class ManifestService implements EnRouteCounter {
     @Transactional
     ManifestView recordDiscrepancy(UUID id, ManifestRequests.Discrepancy request, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
-        requireStatus(manifest, "MANIFEST_NOT_OPEN", ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_OPEN, ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
         Validation v = new Validation();
         v.notNull(request.referralId(), "referralId");
         v.require(request.kind() != null && DISCREPANCY_KINDS.contains(request.kind()), "kind", "INVALID_VALUE",
@@ -284,7 +287,7 @@ class ManifestService implements EnRouteCounter {
     @Transactional
     ManifestView remove(UUID id, ManifestRequests.Removal request, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
-        requireStatus(manifest, "MANIFEST_NOT_PLANNED", ManifestStatus.PLANNED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_PLANNED, ManifestStatus.PLANNED);
         Validation v = new Validation();
         v.notNull(request.referralId(), "referralId");
         v.notBlank(request.reason(), "reason");
@@ -302,7 +305,7 @@ class ManifestService implements EnRouteCounter {
     @Transactional
     ManifestView cancel(UUID id, ManifestRequests.Cancellation request, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
-        requireStatus(manifest, "MANIFEST_NOT_PLANNED", ManifestStatus.PLANNED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_PLANNED, ManifestStatus.PLANNED);
         Validation v = new Validation();
         v.notBlank(request.reason(), "reason");
         v.throwIfInvalid();
@@ -315,7 +318,7 @@ class ManifestService implements EnRouteCounter {
     @Transactional
     ManifestView close(UUID id, CurrentUser user) {
         ManifestRepository.Row manifest = visible(repository.lock(id), user);
-        requireStatus(manifest, "MANIFEST_NOT_OPEN", ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
+        requireStatus(manifest, TransportProblem.MANIFEST_NOT_OPEN, ManifestStatus.DEPARTED, ManifestStatus.ARRIVED);
         List<FieldProblem> unaccounted = new ArrayList<>();
         for (ManifestRepository.PersonRow person : pending(id)) {
             String name = referrals.find(person.referralId())
@@ -325,7 +328,7 @@ class ManifestService implements EnRouteCounter {
                     name + " is neither admitted nor accounted for"));
         }
         if (!unaccounted.isEmpty()) {
-            throw ApiException.conflict("MANIFEST_HAS_UNACCOUNTED_PEOPLE",
+            throw new ApiException(TransportProblem.MANIFEST_HAS_UNACCOUNTED_PEOPLE,
                     unaccounted.size() + " people on the manifest are neither admitted nor accounted for", unaccounted);
         }
         repository.close(id, clock.instant(), user.username());
@@ -453,27 +456,26 @@ class ManifestService implements EnRouteCounter {
     private ManifestRepository.PersonRow pendingPerson(UUID manifestId, UUID referralId) {
         ManifestRepository.PersonRow person = repository.people(manifestId).stream()
                 .filter(p -> p.referralId().equals(referralId)).findFirst()
-                .orElseThrow(() -> ApiException.conflict("PERSON_NOT_ON_MANIFEST",
+                .orElseThrow(() -> new ApiException(TransportProblem.PERSON_NOT_ON_MANIFEST,
                         "Referral " + referralId + " is not on this manifest"));
         if (!"PENDING".equals(person.outcome())) {
-            throw ApiException.conflict("HANDOVER_ALREADY_RECORDED", "Already recorded: " + person.outcome());
+            throw new ApiException(TransportProblem.HANDOVER_ALREADY_RECORDED, "Already recorded: " + person.outcome());
         }
         return person;
     }
 
-    private static void requireStatus(ManifestRepository.Row manifest, String code, ManifestStatus... allowed) {
+    private static void requireStatus(ManifestRepository.Row manifest, TransportProblem code, ManifestStatus... allowed) {
         for (ManifestStatus status : allowed) {
             if (manifest.status() == status) {
                 return;
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, code, "Conflict",
-                "The manifest is " + manifest.status() + "; this needs " + List.of(allowed), List.of());
+        throw new ApiException(code, "The manifest is " + manifest.status() + "; this needs " + List.of(allowed));
     }
 
     private ManifestRepository.Row visible(Optional<ManifestRepository.Row> row, CurrentUser user) {
         return row.filter(m -> agreements.find(m.agreementCode()).map(a -> mayUse(a, user)).orElse(false))
-                .orElseThrow(() -> ApiException.notFound("MANIFEST_NOT_FOUND", "No such manifest"));
+                .orElseThrow(() -> new ApiException(TransportProblem.MANIFEST_NOT_FOUND, "No such manifest"));
     }
 
     /** A sending agency works only under agreements its state sends under; consulates see no manifests. */

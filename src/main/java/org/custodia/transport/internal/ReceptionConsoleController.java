@@ -18,7 +18,8 @@ import org.custodia.referral.ReferralStatus;
 import org.custodia.referral.Referrals;
 import org.custodia.transport.ManifestStatus;
 import org.custodia.web.ConsolePage;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.Permission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConsolePage
-@PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY', 'ADMIN', 'OVERSIGHT', 'INTAKE_OFFICER', 'CUSTODY_OFFICER')")
+@Allowed(Permission.MANIFEST_READ)
 class ReceptionConsoleController {
 
     /** Times on these pages are CECOT's local time. */
@@ -63,7 +64,7 @@ class ReceptionConsoleController {
     }
 
     @GetMapping("/reception/manifests/new")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.MANIFEST_PLAN)
     String newManifest(@RequestParam(required = false) String agreement, Model model) {
         CurrentUser user = users.requireCurrent();
         List<Agreement> usable = agreements.visibleTo(user).stream()
@@ -79,7 +80,7 @@ class ReceptionConsoleController {
     }
 
     @PostMapping("/reception/manifests")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY', 'ADMIN')")
+    @Allowed(Permission.MANIFEST_PLAN)
     String create(@RequestParam String agreementCode, @RequestParam String carrier,
                   @RequestParam String transportReference, @RequestParam String scheduledDeparture,
                   @RequestParam String scheduledArrival, @RequestParam(required = false) String escortOfficers,
@@ -105,7 +106,7 @@ class ReceptionConsoleController {
     }
 
     @PostMapping("/reception/manifests/{id}/departure")
-    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'SENDING_AGENCY')")
+    @Allowed(Permission.MANIFEST_DISPATCH)
     String depart(@PathVariable UUID id, @RequestParam String departedAt, RedirectAttributes redirect) {
         return act(id, redirect, "manifest.departed",
                 () -> manifests.depart(id, new ManifestRequests.Departure(local(departedAt, "departedAt")),
@@ -113,14 +114,14 @@ class ReceptionConsoleController {
     }
 
     @PostMapping("/reception/manifests/{id}/closure")
-    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Allowed(Permission.MANIFEST_RECEIVE)
     String close(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "manifest.closed", () -> manifests.close(id, users.requireCurrent()));
     }
 
     /** One person's handover, from the form on the checklist. */
     @PostMapping("/reception/manifests/{id}/arrivals")
-    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Allowed(Permission.MANIFEST_RECEIVE)
     String arrive(@PathVariable UUID id, @RequestParam UUID referralId, @RequestParam String arrivedAt,
                   @RequestParam(required = false) String identityVerified,
                   @RequestParam(required = false) String verificationMethod,

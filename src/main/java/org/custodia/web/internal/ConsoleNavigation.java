@@ -2,32 +2,30 @@ package org.custodia.web.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.custodia.identity.CurrentUser;
-import org.custodia.identity.Role;
+import org.custodia.identity.Permission;
 import org.springframework.stereotype.Component;
 
 /** The console's main navigation, by role. Each feature adds its page here. */
 @Component("consoleNavigation")
 class ConsoleNavigation {
 
-    record Item(String path, String labelKey, Set<Role> roles) {
+    /** A page of the navigation; {@code permission} null means every signed-in user may follow it. */
+    record Item(String path, String labelKey, Permission permission) {
+
+        boolean visibleTo(CurrentUser user) {
+            return permission == null || user.can(permission);
+        }
     }
 
-    private static final Set<Role> EVERYONE = Set.of(Role.values());
-    /** Prison staff, oversight and admin: facility-wide figures are not for a sending state or a consulate. */
-    private static final Set<Role> FACILITY_READERS = Set.of(Role.INTAKE_OFFICER, Role.RECEPTION_OFFICER,
-            Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER, Role.FINANCE, Role.OVERSIGHT, Role.ADMIN);
-
     private final List<Item> items = List.of(
-            new Item("/referrals", "nav.referrals", EVERYONE),
-            new Item("/reception", "nav.reception", Set.of(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY, Role.ADMIN,
-                    Role.OVERSIGHT, Role.INTAKE_OFFICER, Role.CUSTODY_OFFICER)),
-            new Item("/prisoners", "nav.prisoners", EVERYONE),
-            new Item("/roll-count", "nav.rollCount", FACILITY_READERS),
-            new Item("/oversight/alerts", "nav.alerts", Set.of(Role.OVERSIGHT, Role.ADMIN)),
-            new Item("/ledger", "nav.ledger", EVERYONE),
-            new Item("/swagger-ui.html", "nav.api", EVERYONE));
+            new Item("/referrals", "nav.referrals", null),
+            new Item("/reception", "nav.reception", Permission.MANIFEST_READ),
+            new Item("/prisoners", "nav.prisoners", null),
+            new Item("/roll-count", "nav.rollCount", Permission.FACILITY_READ),
+            new Item("/oversight/alerts", "nav.alerts", Permission.OVERSIGHT_ALERTS_READ),
+            new Item("/ledger", "nav.ledger", null),
+            new Item("/swagger-ui.html", "nav.api", null));
 
     public List<Item> itemsFor(CurrentUser user) {
         if (user == null) {
@@ -35,7 +33,7 @@ class ConsoleNavigation {
         }
         List<Item> visible = new ArrayList<>();
         for (Item item : items) {
-            if (item.roles().contains(user.role())) {
+            if (item.visibleTo(user)) {
                 visible.add(item);
             }
         }

@@ -1,0 +1,69 @@
+package org.custodia.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a role may do: the one place where permissions are named. {@link Allowed} puts a permission on an
+ * endpoint, {@link CurrentUser#can(Permission)} checks it in services, and the console's navigation shows only
+ * what its user can follow. A signed-in user holds one authority per permission of their role.
+ */
+public enum Permission {
+    /** Create and amend agreements and parties. */
+    AGREEMENT_MANAGE(Role.ADMIN),
+    /** Submit, withdraw and import referrals of one's own state. */
+    REFERRAL_SUBMIT(Role.SENDING_AGENCY, Role.ADMIN),
+    /** Accept or reject a referral. */
+    REFERRAL_DECIDE(Role.INTAKE_OFFICER),
+    /** See manifests and the reception pages. */
+    MANIFEST_READ(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY, Role.ADMIN, Role.OVERSIGHT, Role.INTAKE_OFFICER,
+            Role.CUSTODY_OFFICER),
+    /** Plan a transport of accepted referrals. */
+    MANIFEST_PLAN(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY, Role.ADMIN),
+    /** Dispatch a planned transport, take people off it, cancel it. */
+    MANIFEST_DISPATCH(Role.RECEPTION_OFFICER, Role.SENDING_AGENCY),
+    /** Receive people off a transport: handovers, discrepancies, closing the manifest. */
+    MANIFEST_RECEIVE(Role.RECEPTION_OFFICER),
+    /** Facility-wide figures: roll count, occupancy, counts. */
+    FACILITY_READ(Role.INTAKE_OFFICER, Role.RECEPTION_OFFICER, Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER,
+            Role.FINANCE, Role.OVERSIGHT, Role.ADMIN),
+    /** Record a Rule 8 entry in a prisoner's file (which kinds depends on the role). */
+    FILE_ENTRY_RECORD(Role.CUSTODY_OFFICER, Role.CLASSIFICATION_OFFICER, Role.CONSULAR),
+    /** Record movements out of and back into the facility. */
+    MOVEMENT_RECORD(Role.CUSTODY_OFFICER),
+    /** Release a prisoner. */
+    RELEASE_RECORD(Role.CUSTODY_OFFICER),
+    /** Record a formal roll count and resolve its discrepancies. */
+    ROLL_COUNT_RECORD(Role.CUSTODY_OFFICER),
+    /** Move a prisoner to another cell. */
+    CELL_MOVE(Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER),
+    /** Read oversight alerts. */
+    OVERSIGHT_ALERTS_READ(Role.OVERSIGHT, Role.ADMIN),
+    /** List and filter ledger entries. */
+    LEDGER_READ(Role.ADMIN, Role.OVERSIGHT);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... more) {
+        this.roles = EnumSet.of(first, more);
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public boolean grantedTo(Role role) {
+        return roles.contains(role);
+    }
+
+    /** The permissions of one role. */
+    public static Set<Permission> of(Role role) {
+        Set<Permission> granted = EnumSet.noneOf(Permission.class);
+        for (Permission p : values()) {
+            if (p.grantedTo(role)) {
+                granted.add(p);
+            }
+        }
+        return granted;
+    }
+}
