@@ -58,13 +58,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApplicationEventPublisher events, AllowedBeforeBinding allowed)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
             writeProblem(request, response, CommonProblem.UNAUTHENTICATED, "Authenticate with HTTP Basic");
         };
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(allowed))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(deniedHandler(events, true)))
