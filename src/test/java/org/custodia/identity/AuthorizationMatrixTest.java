@@ -24,21 +24,21 @@ import tools.jackson.databind.JsonNode;
  * before anything is read, a role inside it is never refused for its role, anonymous gets 401, and nobody gets
  * a 5xx from an empty or bogus request.
  */
-class AuthorizationMatrixTest extends IntegrationTest {
+public class AuthorizationMatrixTest extends IntegrationTest {
 
     /** One demo user per role (password {@code demo}). */
-    static final Map<Role, String> USERS = Map.of(
+    public static final Map<Role, String> USERS = Map.of(
             Role.SENDING_AGENCY, "us-agency", Role.INTAKE_OFFICER, "intake", Role.RECEPTION_OFFICER, "reception",
             Role.CLASSIFICATION_OFFICER, "classification", Role.CUSTODY_OFFICER, "custody", Role.FINANCE, "finance",
             Role.OVERSIGHT, "oversight", Role.CONSULAR, "ve-consul", Role.ADMIN, "admin");
 
-    record Row(String method, String path, Set<Role> allowed) {
-        String operation() {
+    public record Row(String method, String path, Set<Role> allowed) {
+        public String operation() {
             return method + " " + path;
         }
     }
 
-    static Map<String, Row> matrix() throws IOException {
+    public static Map<String, Row> matrix() throws IOException {
         Map<String, Row> rows = new LinkedHashMap<>();
         try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/security/authorization-matrix.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

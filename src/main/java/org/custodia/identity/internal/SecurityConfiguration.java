@@ -11,6 +11,7 @@ import org.custodia.common.ProblemCode;
 import org.custodia.common.Problems;
 import org.custodia.identity.IdentityAudited;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,9 +49,13 @@ class SecurityConfiguration {
         return new AnnotationTemplateExpressionDefaults();
     }
 
+    /**
+     * BCrypt at cost 10 (about 80 ms a check on these machines); the test profile lowers the cost so that thousands
+     * of Basic requests stay quick. A stored hash carries its own cost, so hashes of either cost verify.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+    PasswordEncoder passwordEncoder(@Value("${custodia.security.bcrypt-strength:10}") int strength) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(strength);
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
         encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;
