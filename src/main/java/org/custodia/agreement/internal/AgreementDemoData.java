@@ -50,7 +50,9 @@ class AgreementDemoData implements ApplicationRunner {
                         new AgreementRequest.Rule("COMMITMENT_ORDER_REQUIRED", Map.of()),
                         new AgreementRequest.Rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)),
                         new AgreementRequest.Rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
-                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")))),
+                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")),
+                        new AgreementRequest.Rule("FIT_TO_TRAVEL", Map.of()),
+                        new AgreementRequest.Rule("DUPLICATE_PERSON", Map.of()))),
                 List.of(new AgreementRequest.FeeLine("CUSTODY_DAY", "55.00", "USD", LocalDate.of(2025, 3, 1), null),
                         new AgreementRequest.FeeLine("INTAKE_FEE", "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
         log.info("Demo agreement {} created", CODE);
