@@ -17,7 +17,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +35,7 @@ class CsvReferralFormat {
             .withoutEscapeChar().withoutComments().withoutArrayElementSeparator();
 
     private final JsonMapper json;
-    private final CsvMapper csv = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+    private final CsvMapper csv = new CsvMapper();
 
     CsvReferralFormat(JsonMapper json) {
         this.json = json;
@@ -170,10 +169,18 @@ class CsvReferralFormat {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
+                // the line of the record's first field (a START_ARRAY's own location lags behind)
+                int line = -1;
                 List<String> fields = new ArrayList<>();
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    fields.add(parser.getString());
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    String value = parser.getString();
+                    fields.add(value == null ? "" : value);
+                }
+                if (line < 0) {
+                    line = parser.currentLocation().getLineNr();
                 }
                 records.add(new Record(line, List.copyOf(fields)));
             }
