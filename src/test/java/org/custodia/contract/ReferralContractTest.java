@@ -61,6 +61,23 @@ class ReferralContractTest extends IntegrationTest {
         assertThat(decided.json().get("decision").get("reason").asString()).isEqualTo("Meets the agreement");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryReferralAnswerAsATypedSchema() {
+        JsonNode doc = as("admin").get("/v3/api-docs").json();
+        JsonNode schemas = doc.get("components").get("schemas");
+        for (String name : new String[] {"Referral", "Eligibility", "Finding", "ReferralPage", "ReferralSummary",
+                "ReferralImportResult", "ReferralImportRow", "ReferralImportError", "DecisionRequest",
+                "WithdrawalRequest", "ReferralDecision", "ReferralWithdrawal"}) {
+            assertThat(schemas.has(name)).as(name + " in " + schemas.propertyNames()).isTrue();
+        }
+        assertThat(schemas.get("Finding").get("properties").has("message")).isTrue();
+        assertThat(schemas.get("Referral").get("properties").get("eligibility").toString()).contains("Eligibility");
+        assertThat(schemas.get("DecisionRequest").get("properties").get("decision").get("enum").toString())
+                .contains("ACCEPT", "REJECT");
+        JsonNode decision = doc.get("paths").get("/api/v1/referrals/{id}/decision").get("post");
+        assertThat(decision.get("responses").get("200").toString()).contains("#/components/schemas/Referral");
+    }
+
     private static String resource(String path) throws IOException {
         try (InputStream in = ReferralContractTest.class.getClassLoader().getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
