@@ -51,8 +51,8 @@ final class ReferralForm {
             String p = "c" + i + ".";
             boolean any = CONVICTION_FIELDS.stream().filter(f -> !f.equals("relation") && !f.equals("judgmentFinal"))
                     .anyMatch(f -> !blank(form.get(p + f)));
-            if (!any && i > 0) {
-                continue; // the second block is optional
+            if (!any) {
+                continue; // an empty block is no conviction: as in the API, none at all is FINAL_CONVICTION_REQUIRED's FAIL
             }
             ObjectNode c = convictions.addObject();
             text(c, "court", form.get(p + "court"));
