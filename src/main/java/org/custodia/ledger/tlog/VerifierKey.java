@@ -59,7 +59,7 @@ public record VerifierKey(String name, int type, byte[] publicKey) {
 
     /** Reads the text form, checking that the key ID matches the key. */
     public static VerifierKey parse(String text) throws ProofException {
-        String[] parts = text.strip().split("\\+", -1);
+        String[] parts = text.strip().split("\\+", 3);
         if (parts.length != 3) {
             throw new ProofException("a verifier key is name+keyid+key");
         }
