@@ -12,6 +12,7 @@ import org.custodia.common.CanonicalJson;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.ledger.LedgerVerification;
+import org.custodia.ledger.tlog.Rfc6962;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -66,16 +67,20 @@ class JdbcLedger implements Ledger {
         String json = CanonicalJson.write(payload == null ? java.util.Map.of() : payload);
         String payloadHash = CanonicalJson.sha256(json);
         String hash = chainHash(head.hash(), sequence, recordedAt, actor, action, subjectType, subjectId, payloadHash);
-        jdbc.sql("""
-                        INSERT INTO ledger_entry (sequence, recorded_at, actor, action, subject_type, subject_id,
-                                                  payload, payload_hash, previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash,
-                        head.hash(), hash)
-                .update();
         LedgerEntry entry = new LedgerEntry(sequence, recordedAt, actor, action, subjectType, subjectId, json, payloadHash,
                 head.hash(), hash);
-        tree.append(sequence - 1, LedgerLeaf.hash(entry));
+        MerkleTree.Row leaf = tree.next(sequence - 1, head.hash(),
+                Rfc6962.leafHash(LedgerLeaf.data(entry, payloadHash)), hash);
+        // The entry and its leaf in one statement: one round trip while the other writers wait.
+        jdbc.sql("""
+                        WITH entry AS (
+                          INSERT INTO ledger_entry (sequence, recorded_at, actor, action, subject_type, subject_id,
+                                                    payload, payload_hash, previous_hash, hash)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
+                        INSERT INTO ledger_tree_node (leaf_index, hashes) VALUES (?, ?)""")
+                .params(sequence, recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash,
+                        head.hash(), hash, leaf.leafIndex(), leaf.hashes())
+                .update();
         return entry;
     }
 

@@ -22,6 +22,11 @@ final class LedgerLeaf {
     }
 
     static byte[] data(LedgerEntry entry) {
+        return data(entry, CanonicalJson.sha256(entry.payload()));
+    }
+
+    /** At append time, with the hash of the payload just computed from the same text. */
+    static byte[] data(LedgerEntry entry, String payloadSha256) {
         Map<String, Object> leaf = new LinkedHashMap<>();
         leaf.put("sequence", entry.sequence());
         leaf.put("recordedAt", entry.recordedAt().toString());
@@ -29,7 +34,7 @@ final class LedgerLeaf {
         leaf.put("action", entry.action());
         leaf.put("subjectType", entry.subjectType());
         leaf.put("subjectId", entry.subjectId());
-        leaf.put("payloadSha256", CanonicalJson.sha256(entry.payload()));
+        leaf.put("payloadSha256", payloadSha256);
         return CanonicalJson.write(leaf).getBytes(StandardCharsets.UTF_8);
     }
 

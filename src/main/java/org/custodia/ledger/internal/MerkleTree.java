@@ -25,6 +25,7 @@ class MerkleTree {
     private static final byte[] PLACEHOLDER = new byte[HASH];
 
     private final JdbcClient jdbc;
+    private final java.util.concurrent.atomic.AtomicReference<Frontier> last = new java.util.concurrent.atomic.AtomicReference<>();
 
     MerkleTree(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,26 +37,65 @@ class MerkleTree {
     }
 
     /**
-     * Adds leaf {@code index} (= the current size). Reads the left siblings it completes (none for an even index,
-     * one row on average) and writes one row.
+     * Adds leaf {@code index} (= the current size) in its own statement. The ledger's append uses {@link #next}
+     * instead, to write the row in the same statement as the entry.
      */
     void append(long index, byte[] leafHash) {
+        Row row = next(index, null, leafHash, null);
+        jdbc.sql("INSERT INTO ledger_tree_node (leaf_index, hashes) VALUES (?, ?)").params(row.leafIndex(), row.hashes()).update();
+    }
+
+    /**
+     * The row that leaf {@code index} (= the current size) adds: its hash and the subtrees it completes. The left
+     * siblings come from the compact range this instance computed at the previous append when that append's entry is
+     * the head ({@code headEntryHash}; an entry's chain hash covers everything its leaf hash does), else from the
+     * table (one query). Call it under the append turn and write the row in the entry's transaction.
+     */
+    Row next(long index, String headEntryHash, byte[] leafHash, String newEntryHash) {
+        Frontier cached = last.get();
+        List<byte[]> range = cached != null && cached.size() == index && headEntryHash != null
+                && cached.entryHash().equals(headEntryHash) ? cached.range() : compactRange(index);
         int completes = Long.numberOfTrailingZeros(~index);
-        List<byte[]> frontier = new ArrayList<>(completes);
-        if (completes > 0) {
-            // The left siblings, nearest first: level l-1 ends at the leaf before the block of 2^(l-1) below index.
-            List<Node> siblings = new ArrayList<>(completes);
-            for (int level = 0; level < completes; level++) {
-                siblings.add(new Node(level, (index >>> level) - 1));
-            }
-            Map<Node, byte[]> found = fetch(new LinkedHashSet<>(siblings));
-            for (Node sibling : siblings) {
-                frontier.add(found.get(sibling));
+        List<byte[]> siblings = new ArrayList<>(completes);
+        for (int i = 0; i < completes; i++) {
+            siblings.add(range.get(range.size() - 1 - i));
+        }
+        byte[] hashes = completed(leafHash, siblings);
+        List<byte[]> next = new ArrayList<>(range.subList(0, range.size() - completes));
+        next.add(Arrays.copyOfRange(hashes, hashes.length - HASH, hashes.length));
+        // Set before commit under the append turn; a rolled-back entry's hash is never anyone's head, so it is not used.
+        last.set(newEntryHash == null ? null : new Frontier(index + 1, newEntryHash, List.copyOf(next)));
+        return new Row(index, hashes);
+    }
+
+    /** The complete subtrees that make up the tree of {@code size} leaves, one per set bit, largest first. */
+    private List<byte[]> compactRange(long size) {
+        List<Node> range = new ArrayList<>();
+        long start = 0;
+        for (int level = 63; level >= 0; level--) {
+            if ((size & (1L << level)) != 0) {
+                range.add(new Node(level, start >>> level));
+                start += 1L << level;
             }
         }
-        jdbc.sql("INSERT INTO ledger_tree_node (leaf_index, hashes) VALUES (?, ?)")
-                .params(index, completed(leafHash, frontier))
-                .update();
+        Map<Node, byte[]> found = fetch(new LinkedHashSet<>(range));
+        List<byte[]> hashes = new ArrayList<>(range.size());
+        for (Node node : range) {
+            byte[] hash = found.get(node);
+            if (hash == null) {
+                throw new IllegalStateException("the ledger's Merkle tree is missing subtree " + node.level() + "/"
+                        + node.index() + " of a tree of " + size);
+            }
+            hashes.add(hash);
+        }
+        return hashes;
+    }
+
+    /** One row of {@code ledger_tree_node}. */
+    record Row(long leafIndex, byte[] hashes) {
+    }
+
+    private record Frontier(long size, String entryHash, List<byte[]> range) {
     }
 
     /** Adds leaves {@code from, from+1, ...} at once (catching up, or a sequencer's batch); {@code from} = size. */
@@ -63,18 +103,8 @@ class MerkleTree {
         if (leafHashes.isEmpty()) {
             return;
         }
-        // The compact range of the tree of `from` leaves: one complete subtree per set bit, largest first.
-        List<byte[]> stack = new ArrayList<>();
-        List<Node> range = new ArrayList<>();
-        long start = 0;
-        for (int level = 63; level >= 0; level--) {
-            if ((from & (1L << level)) != 0) {
-                range.add(new Node(level, start >>> level));
-                start += 1L << level;
-            }
-        }
-        Map<Node, byte[]> found = fetch(new LinkedHashSet<>(range));
-        range.forEach(node -> stack.add(found.get(node)));
+        last.set(null);
+        List<byte[]> stack = new ArrayList<>(compactRange(from));
         List<Object[]> rows = new ArrayList<>();
         long index = from;
         for (byte[] leaf : leafHashes) {

@@ -243,6 +243,43 @@ class TransparencyLogTest extends IntegrationTest {
         assertThat(as("us-agency").post("/api/v1/ledger/checkpoints", "").status()).isEqualTo(403);
     }
 
+    @Test
+    void theStoredTreeIsTheTreeOfTheEntriesAfterConcurrentAppends() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Callable<Long>> writers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            writers.add(() -> append("TREE_CONCURRENT_TEST"));
+        }
+        for (var f : pool.invokeAll(writers)) {
+            f.get();
+        }
+        pool.shutdown();
+        // Every leaf recomputed from its entry as stored, and the roots rebuilt the naive way (RFC 6962, 2.1).
+        List<byte[]> leaves = new ArrayList<>();
+        tx.executeWithoutResult(status -> {
+            long after = 0;
+            List<org.custodia.ledger.LedgerEntry> batch;
+            long size = new MerkleTree(jdbc).size();
+            while (!(batch = jdbcLedger.range(after, size, 5000)).isEmpty()) {
+                batch.forEach(e -> leaves.add(LedgerLeaf.hash(e)));
+                after = batch.get(batch.size() - 1).sequence();
+            }
+        });
+        int n = leaves.size();
+        assertThat(n).isGreaterThan(300);
+        for (int size : List.of(1, 2, 3, n / 3, n / 2 + 1, n - 1, n)) {
+            assertThat(rootOfTree(size)).as("root of %d", size).isEqualTo(naiveRoot(leaves.subList(0, size)));
+        }
+    }
+
+    private static byte[] naiveRoot(List<byte[]> leaves) {
+        if (leaves.size() == 1) {
+            return leaves.get(0);
+        }
+        int k = Integer.highestOneBit(leaves.size() - 1);
+        return org.custodia.ledger.tlog.Rfc6962.nodeHash(naiveRoot(leaves.subList(0, k)), naiveRoot(leaves.subList(k, leaves.size())));
+    }
+
     // --- helpers ---
 
     private long append(String action) {
