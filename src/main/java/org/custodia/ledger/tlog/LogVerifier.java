@@ -54,11 +54,19 @@ public final class LogVerifier {
         Checkpoint old;
         try {
             key = VerifierKey.parse(readKey(options.get("key")));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            out.println("CANNOT CHECK: cannot read the key " + options.get("key") + ": " + e.getMessage());
+            return UNCHECKED;
+        } catch (ProofException e) {
+            out.println("CANNOT CHECK: the key you gave is not a C2SP verifier key: " + e.getMessage());
+            return UNCHECKED;
+        }
+        try {
             kept = SignedNote.parse(Files.readString(Path.of(options.get("checkpoint")), StandardCharsets.UTF_8));
             kept.verify(key);
             old = Checkpoint.parse(kept.text());
-        } catch (IOException e) {
-            out.println("CANNOT CHECK: cannot read " + e.getMessage());
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            out.println("CANNOT CHECK: cannot read the checkpoint " + options.get("checkpoint") + ": " + e);
             return UNCHECKED;
         } catch (ProofException e) {
             out.println("CANNOT CHECK: the checkpoint you kept does not verify with the key you gave: " + e.getMessage());
