@@ -244,6 +244,21 @@ class TransparencyLogTest extends IntegrationTest {
     }
 
     @Test
+    void theContractIsPublishedInTheOpenApiDocument() {
+        JsonNode doc = as("admin").get("/v3/api-docs").json();
+        for (String path : List.of("/api/v1/ledger/key", "/api/v1/ledger/checkpoints/latest", "/api/v1/ledger/checkpoints",
+                "/api/v1/ledger/entries/{sequence}", "/api/v1/ledger/entries/{sequence}/proof", "/api/v1/ledger/consistency",
+                "/api/v1/ledger/witnesses", "/api/v1/ledger/checkpoints/{treeSize}/cosignatures")) {
+            assertThat(doc.get("paths").has(path)).as(path).isTrue();
+        }
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("KeyView").get("properties").has("vkey")).isTrue();
+        assertThat(schemas.get("CheckpointView").get("properties").has("cosignatures")).isTrue();
+        assertThat(schemas.get("InclusionProofView").get("properties").has("leafHash")).isTrue();
+        assertThat(schemas.get("EntryView").get("properties").has("leafData")).isTrue();
+    }
+
+    @Test
     void theStoredTreeIsTheTreeOfTheEntriesAfterConcurrentAppends() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Callable<Long>> writers = new ArrayList<>();
