@@ -59,7 +59,8 @@ class HostileInputTest extends IntegrationTest {
                 assertThat(row).as("matrix row for %s %s", method, path.getKey()).isNotNull();
                 String user = AuthorizationMatrixTest.USERS.get(pick(row.allowed()));
                 String target = path.getKey().replace("{code}", "NO-SUCH-CODE")
-                        .replace("{id}", UUID.randomUUID().toString()).replace("{number}", "NO-SUCH-PRISONER");
+                        .replace("{id}", UUID.randomUUID().toString()).replace("{number}", "NO-SUCH-PRISONER")
+                        .replace("{treeSize}", "999999999").replace("{sequence}", "999999999");
                 JsonNode seed = plausible(schema, random, 0);
                 List<Object> bodies = new ArrayList<>();
                 bodies.add("{not json");
