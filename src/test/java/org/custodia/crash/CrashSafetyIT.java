@@ -65,11 +65,34 @@ class CrashSafetyIT {
     }
 
     private static void killAndRestart() throws Exception {
+        Path checkpoint = signedCheckpoint();
         app.kill();
         kills++;
         app.start();
         assertThat(app.as("oversight").get("/api/v1/ledger/verification").json().get("valid").asBoolean())
                 .as("the ledger verifies after the restart").isTrue();
+        assertHistoryKeptSince(checkpoint);
+    }
+
+    /** A checkpoint signed now and kept outside the app, with the facility's verifier key, as the other state would. */
+    private static Path signedCheckpoint() throws Exception {
+        assertThat(app.as("admin").post("/api/v1/ledger/checkpoints", Map.of()).status()).isIn(200, 201);
+        Path note = Files.createTempFile(work, "checkpoint-", ".txt");
+        Files.writeString(note, app.as("oversight").get("/api/v1/ledger/checkpoints/latest").json().get("note").asString());
+        Files.writeString(work.resolve("facility.vkey"),
+                app.as("oversight").get("/api/v1/ledger/key").json().get("vkey").asString());
+        return note;
+    }
+
+    /** The offline verifier: the log after the restart is consistent with the checkpoint signed before the kill. */
+    private static void assertHistoryKeptSince(Path checkpoint) throws Exception {
+        assertThat(app.as("admin").post("/api/v1/ledger/checkpoints", Map.of()).status()).isIn(200, 201, 409);
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        int exit = org.custodia.ledger.tlog.LogVerifier.run(new String[] {"verify", "--checkpoint", checkpoint.toString(),
+                "--key", work.resolve("facility.vkey").toString(), "--url", app.baseUrl(), "--user", "oversight:demo"},
+                new java.io.PrintStream(said, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(said.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("KEPT");
     }
 
     @Test
@@ -153,6 +176,7 @@ class CrashSafetyIT {
                 "receivedBy", "US Marshals Service, Deputy R. Diaz", "destinationState", "US",
                 "reason", "Returned at the request of the sending state"));
         assertThat(release.status()).as(release.text()).isIn(200, 201);
+        Path checkpoint = signedCheckpoint();
         app.kill();
         kills++;
         long undelivered = app.count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
@@ -170,6 +194,7 @@ class CrashSafetyIT {
             Thread.sleep(500);
         }
         assertThat(pending).as("every publication completed after the restart").isZero();
+        assertHistoryKeptSince(checkpoint);
         assertThat(app.as("oversight").get("/api/v1/ledger/verification").json().get("valid").asBoolean()).isTrue();
     }
 
