@@ -128,8 +128,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.warn("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        // Only the constraint: PostgreSQL's message quotes the offending values (names, document numbers).
+        log.warn("Integrity violation on {}: {}", request.getRequestURI(), constraintOf(e));
         return respond(request, e, CommonProblem.DATA_CONFLICT, "The change conflicts with a record that already exists", List.of());
+    }
+
+    private static String constraintOf(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException sql
+                && sql.getServerErrorMessage() != null) {
+            return "SQLSTATE " + sql.getSQLState() + ", constraint " + sql.getServerErrorMessage().getConstraint()
+                    + " on " + sql.getServerErrorMessage().getTable();
+        }
+        return e.getMostSpecificCause().getClass().getSimpleName();
     }
 
     @ExceptionHandler(Exception.class)
