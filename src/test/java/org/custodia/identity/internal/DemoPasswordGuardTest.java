@@ -13,7 +13,7 @@ class DemoPasswordGuardTest {
     private static PasswordEncoder encoderUnder(String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
-        return new SecurityConfiguration().passwordEncoder(environment);
+        return new SecurityConfiguration().passwordEncoder(environment, 4);
     }
 
     @Test
