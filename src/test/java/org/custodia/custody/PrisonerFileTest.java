@@ -20,7 +20,7 @@ class PrisonerFileTest extends CustodyTestSupport {
     void theFileIsGivenWholeAsJson() {
         String number = admit(command("CECOT", "Expediente", "Completo", List.of("VE"), "TREN_DE_ARAGUA"));
         as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "REQUEST", "occurredAt",
-                Instant.now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Mail", "text", "Wants to write home"));
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Mail", "text", "Wants to write home"));
         JsonNode file = as("custody").get("/api/v1/prisoners/" + number + "/file").json();
         assertThat(file.get("prisonerNumber").asString()).isEqualTo(number);
         assertThat(file.get("events").size()).isEqualTo(2);
@@ -36,7 +36,7 @@ class PrisonerFileTest extends CustodyTestSupport {
     void theOfficialCopyIsAPdfInSpanishOrEnglish() throws Exception {
         String number = admit(command("CECOT", "Núñez ☃ Ünïcode", "Peña 李", List.of("VE"), "TREN_DE_ARAGUA"));
         as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "COMPLAINT", "occurredAt",
-                Instant.now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Trato", "text", "Golpes — “fuertes”"));
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Trato", "text", "Golpes — “fuertes”"));
 
         Api.Response spanish = as("custody").get("/api/v1/prisoners/" + number + "/file",
                 Map.of("Accept", "application/pdf", "Accept-Language", "es-SV,es;q=0.9"));

@@ -2,6 +2,7 @@ package org.custodia.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,14 +14,18 @@ import org.custodia.support.Api;
 import org.custodia.support.Dossiers;
 import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The whole chain through the real API: referral, acceptance, manifest, departure, handover, absence, release. */
 class ArrivalChainTest extends IntegrationTest {
 
+    @Autowired
+    private Clock clock;
+
     @Test
     void fromReferralToAdmissionToAbsenceToReturnTheFileShowsEveryStep() throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String referralId = Dossiers.accepted(this, Dossiers.eligible("José Luis", "Martínez Pérez", "VE"));
 
         Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
@@ -97,7 +102,7 @@ class ArrivalChainTest extends IntegrationTest {
 
     @Test
     void aRetriedHandoverWithTheSameKeyAdmitsOnce() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String referralId = Dossiers.accepted(this, Dossiers.eligible("Carlos", "Rivas", "VE"));
         String manifestId = dispatched(List.of(referralId), now);
         Map<String, Object> body = Dossiers.handover(referralId, now.minusSeconds(600).toString());
