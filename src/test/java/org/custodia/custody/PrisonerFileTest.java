@@ -58,6 +58,29 @@ class PrisonerFileTest extends CustodyTestSupport {
         assertThat(hidden.status()).isEqualTo(404);
     }
 
+    @Test
+    void theOfficialCopyPrintsNamesInLatinCyrillicAndArabicAsWritten() throws Exception {
+        String vietnamese = "Nguyễn Thị Ánh";
+        String cyrillic = "Дмитрий Смирнов";
+        String arabic = "محمد عبد الله";
+        String number = admit(command("CECOT", vietnamese, cyrillic, List.of("VE"), null));
+        as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "REQUEST", "occurredAt",
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Carta", "text", arabic));
+        Api.Response pdf = as("custody").get("/api/v1/prisoners/" + number + "/file",
+                Map.of("Accept", "application/pdf"));
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        String text = text(pdf.bytes());
+        assertThat(text).contains(vietnamese, cyrillic, arabic).doesNotContain("Nguy?n", "??????");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            List<String> fonts = new java.util.ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                fonts.add(document.getPage(0).getResources().getFont(name).getName());
+            }
+            assertThat(fonts).as("the Unicode font shipped in the jar is embedded")
+                    .anySatisfy(f -> assertThat(f).contains("DejaVuSans"));
+        }
+    }
+
     private static String text(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);

@@ -1,6 +1,7 @@
 package org.custodia.custody.internal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -48,7 +49,7 @@ final class Requests {
     }
 
     @Schema(description = "A formal count per module")
-    record Count(@NotEmpty List<@NotNull ModuleCount> modules, @NotInFuture Instant countedAt) {
+    record Count(@NotEmpty List<@NotNull @Valid ModuleCount> modules, @NotInFuture Instant countedAt) {
     }
 
     record ModuleCount(@NotBlank String code, @NotNull @Min(0) Integer counted) {
