@@ -88,6 +88,25 @@ class TransportCustodyContractTest extends IntegrationTest {
         assertThat(as("custody").get("/api/v1/prisoners/" + number).json().get("status").asString()).isEqualTo("RELEASED");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesThePublishedShapes() {
+        Api.Response docs = as("oversight").get("/v3/api-docs");
+        assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+        JsonNode schemas = docs.json().get("components").get("schemas");
+        List<String> prisoner = new ArrayList<>();
+        schemas.get("Prisoner").get("properties").propertyNames().forEach(prisoner::add);
+        assertThat(prisoner).contains("prisonerNumber", "status", "legalCustodian", "physicalCustodian", "cell", "person",
+                "sentence", "events");
+        JsonNode arrival = schemas.get("ArrivalHandover");
+        List<String> required = new ArrayList<>();
+        arrival.path("required").forEach(r -> required.add(r.asString()));
+        assertThat(required).contains("referralId", "arrivedAt", "identityVerified").doesNotContain("conditionOnArrival");
+        assertThat(schemas.has("Manifest")).isTrue();
+        assertThat(schemas.has("RollCount")).isTrue();
+        assertThat(docs.json().get("paths").get("/api/v1/prisoners/{number}").get("get").get("responses").get("200")
+                .toString()).contains("#/components/schemas/Prisoner");
+    }
+
     /** A published body with its {@code {{placeholders}}} replaced by the live values given. */
     private static String body(String name, Map<String, Object> values) {
         String text;

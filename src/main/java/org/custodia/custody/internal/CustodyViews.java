@@ -27,7 +27,7 @@ final class CustodyViews {
     private CustodyViews() {
     }
 
-    @Schema(description = "A prisoner as read: status, custodians, cell, person, commitment, sentence dates and the "
+    @Schema(name = "Prisoner", description = "A prisoner as read: status, custodians, cell, person, commitment, sentence dates and the "
             + "entries of the file")
     record Prisoner(@Schema(example = "CECOT-2026-000123") String prisonerNumber, UUID id,
                     PrisonerStatus status,
@@ -55,19 +55,21 @@ final class CustodyViews {
         }
     }
 
-    @Schema(description = "The whole prisoner file: the prisoner with the sentence breakdown, and the notifications")
+    @Schema(name = "PrisonerFile", description = "The whole prisoner file: the prisoner with the sentence breakdown, and the notifications")
     record PrisonerFile(@JsonUnwrapped Prisoner prisoner,
                         @Schema(description = "Family and consular notifications (Rules 68, 69; Vienna Art. 36)")
                         List<Notification> notifications) {
     }
 
+    @Schema(name = "PrisonerGangAffiliation")
     record GangAffiliation(@Schema(example = "TREN_DE_ARAGUA") String group, String source) {
     }
 
+    @Schema(name = "PrisonerReasonsForCommitment", description = "Rule 7(b)")
     record ReasonsForCommitment(CommitmentOrder commitmentOrder, String responsibleAuthority, Arrest arrest) {
     }
 
-    @Schema(description = "The dates computed by the sentence module from the convictions and the forfeitures of the file")
+    @Schema(name = "PrisonerSentence", description = "The dates computed by the sentence module from the convictions and the forfeitures of the file")
     record Sentence(@Schema(example = "US_FEDERAL_FSA") String regime, boolean life, LocalDate sentenceStartDate,
                     LocalDate fullTermDate, int goodConductTimeDays, int gctForfeitedDays,
                     LocalDate projectedReleaseDate, LocalDate releaseDate,
@@ -83,12 +85,12 @@ final class CustodyViews {
         }
     }
 
-    @Schema(description = "A prisoner's sentence dates with their breakdown and forfeitures")
+    @Schema(name = "PrisonerSentenceAnswer", description = "A prisoner's sentence dates with their breakdown and forfeitures")
     record SentenceAnswer(String prisonerNumber, @JsonUnwrapped Sentence sentence, int gctDaysPerYear,
                           List<Conviction> convictions) {
     }
 
-    @Schema(description = "One entry of the file")
+    @Schema(name = "FileEvent", description = "One entry of the file")
     record Event(UUID id,
                  @Schema(description = "ADMISSION, CLASSIFICATION, DISCIPLINE, REQUEST, COMPLAINT, INJURY, MEDICAL_NOTE, "
                          + "VISIT, COURT, MOVEMENT_OUT, MOVEMENT_IN, CELL_MOVE or RELEASE") String type,
@@ -121,11 +123,11 @@ final class CustodyViews {
         }
     }
 
-    @Schema(description = "A page of prisoners found")
+    @Schema(name = "PrisonerSearchPage", description = "A page of prisoners found")
     record SearchPage(List<Summary> items, int page, int size, long total) {
     }
 
-    @Schema(description = "A prisoner in a list")
+    @Schema(name = "PrisonerSummary", description = "A prisoner in a list")
     record Summary(String prisonerNumber, String givenNames, String familyNames, List<String> aliases,
                    LocalDate dateOfBirth, List<String> nationalities, PrisonerStatus status, String legalCustodian,
                    String facilityCode, String cell, String module, String securityLevel,
@@ -143,12 +145,13 @@ final class CustodyViews {
     record UpcomingReleases(LocalDate from, LocalDate until, int days, List<UpcomingRelease> items) {
     }
 
+    @Schema(name = "UpcomingRelease", description = "A release due, counted in its facility's day")
     record UpcomingRelease(String prisonerNumber, String name, String legalCustodian, String facilityCode,
                            PrisonerStatus status, String cell, LocalDate fullTermDate, LocalDate releaseDate,
                            long daysLeft, @Schema(description = "The release date has passed") boolean overdue) {
     }
 
-    @Schema(description = "A complaint of ill-treatment raised to oversight")
+    @Schema(name = "OversightAlert", description = "A complaint of ill-treatment raised to oversight")
     record Alert(UUID id, String prisonerNumber, String facilityCode,
                  @Schema(example = "ILL_TREATMENT_AT_ADMISSION") String kind, String details, UUID eventId,
                  Instant occurredAt, Instant raisedAt) {
@@ -161,7 +164,7 @@ final class CustodyViews {
     }
 
     /** A release as recorded: the death fields only for a death. */
-    @Schema(description = "A release and its handover")
+    @Schema(name = "Release", description = "A release and its handover")
     record ReleaseDetails(ReleaseType type, Instant effectiveAt, String receivedBy, String destinationState,
                           String reason,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String circumstances,
@@ -170,7 +173,7 @@ final class CustodyViews {
                           String recordedBy, Instant recordedAt) {
     }
 
-    @Schema(description = "The answer to a release")
+    @Schema(name = "ReleaseAnswer", description = "The answer to a release")
     record ReleaseAnswer(String prisonerNumber, PrisonerStatus status, @JsonUnwrapped ReleaseDetails release) {
     }
 
@@ -185,6 +188,7 @@ final class CustodyViews {
                      List<FormalCount> openDiscrepancies) {
     }
 
+    @Schema(name = "ModuleRoll", description = "A module's beds today")
     record ModuleRoll(String code, int bedsInUse, @Schema(description = "IN_CUSTODY in the module") int present,
                       int workingCapacity, int netVacancies) {
     }
@@ -195,6 +199,7 @@ final class CustodyViews {
                        List<ModuleCount> modules) {
     }
 
+    @Schema(name = "ModuleCount", description = "A module counted: expected, counted and their difference")
     record ModuleCount(String code, int expected, int counted, int difference, boolean flagged) {
     }
 }

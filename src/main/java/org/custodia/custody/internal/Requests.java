@@ -29,14 +29,14 @@ final class Requests {
     }
 
     /** A temporary absence: OUT (with its reason and destination) and back IN; custody continues. */
-    @Schema(description = "A temporary absence: OUT makes the status TEMPORARILY_OUT, IN brings the person back")
+    @Schema(name = "MovementRequest", description = "A temporary absence: OUT makes the status TEMPORARILY_OUT, IN brings the person back")
     record Movement(@NotNull MovementDirection direction,
                     @Schema(description = "Required going OUT") MovementReason reason,
                     @Schema(description = "Required going OUT") String destination,
                     @NotNull @NotInFuture Instant occurredAt) {
     }
 
-    @Schema(description = "A release. DEATH needs circumstances, cause and remainsDisposition (no receivedBy); "
+    @Schema(name = "ReleaseRequest", description = "A release. DEATH needs circumstances, cause and remainsDisposition (no receivedBy); "
             + "TRANSFER_TO_THIRD_STATE needs destinationState (not the sending state) and reason")
     record Release(@NotNull ReleaseType type, @NotNull @NotInFuture Instant effectiveAt,
                    @Schema(description = "Who took the person over") String receivedBy,
@@ -48,13 +48,15 @@ final class Requests {
     record CellMove(String cell, String reason, Instant occurredAt) {
     }
 
-    @Schema(description = "A formal count per module")
+    @Schema(name = "FormalCountRequest", description = "A formal count per module")
     record Count(@NotEmpty List<@NotNull @Valid ModuleCount> modules, @NotInFuture Instant countedAt) {
     }
 
+    @Schema(name = "ModuleCountRequest")
     record ModuleCount(@NotBlank String code, @NotNull @Min(0) Integer counted) {
     }
 
+    @Schema(name = "ResolutionRequest")
     record Resolution(@NotBlank String reason) {
     }
 }

@@ -21,7 +21,7 @@ final class ManifestRequests {
     private ManifestRequests() {
     }
 
-    @Schema(description = "A transport of accepted referrals of one agreement")
+    @Schema(name = "ManifestRequest", description = "A transport of accepted referrals of one agreement")
     record NewManifest(@Schema(example = "US-SV-2025") @NotBlank String agreementCode,
                        @Schema(example = "ICE Air") @NotBlank String carrier,
                        @Schema(example = "GXA-1234") @NotBlank String transportReference,
@@ -39,7 +39,7 @@ final class ManifestRequests {
      * verified and how); the rest is the admission record of Mandela Rule 7 (c) to (g) and Vienna Art. 36, in
      * custody's own types, which custody alone validates ({@link org.custodia.custody.Admissions#problems}).
      */
-    @Schema(description = "The handover of one person at the gate (Mandela Rule 7, Vienna Convention Art. 36)")
+    @Schema(name = "ArrivalHandover", description = "The handover of one person at the gate (Mandela Rule 7, Vienna Convention Art. 36)")
     record Arrival(@NotNull UUID referralId, @NotNull @NotInFuture Instant arrivedAt,
                    @Schema(description = "false refuses the handover: nobody is admitted") @NotNull Boolean identityVerified,
                    @Schema(description = "How the identity was verified; required when it was") VerificationMethod verificationMethod,
@@ -52,7 +52,7 @@ final class ManifestRequests {
                    @Schema(description = "Rule 7 g") AdmissionCommand.Contact emergencyContact,
                    AdmissionCommand.Contact nextOfKin,
                    @Schema(description = "Required true for a foreign national (Vienna Art. 36)") Boolean informedOfConsularRights,
-                   Boolean consularNotificationRequested, @NotInFuture Instant consulateNotifiedAt,
+                   Boolean consularNotificationRequested, Instant consulateNotifiedAt,
                    Boolean familyNotificationDeclined, String selfPerceivedGender, String responsibleAuthority) {
     }
 
@@ -62,14 +62,16 @@ final class ManifestRequests {
     }
 
     /** Someone on the manifest who did not reach the gate: never boarded, died or escaped on the way. */
-    @Schema(description = "Accounts for someone who will not be handed over")
+    @Schema(name = "DiscrepancyRequest", description = "Accounts for someone who will not be handed over")
     record Discrepancy(@NotNull UUID referralId, @NotNull DiscrepancyKind kind, @NotBlank String details,
                        @NotInFuture Instant occurredAt) {
     }
 
+    @Schema(name = "RemovalRequest")
     record Removal(@NotNull UUID referralId, @NotBlank String reason) {
     }
 
+    @Schema(name = "CancellationRequest")
     record Cancellation(@NotBlank String reason) {
     }
 }

@@ -8,7 +8,7 @@ import org.custodia.transport.ManifestStatus;
 import org.custodia.transport.internal.Manifest.PassengerOutcome;
 
 /** A manifest as the API and the console show it, built from the aggregate (one query). */
-@Schema(description = "A manifest: the transport, everyone on it and what became of them")
+@Schema(name = "Manifest", description = "A manifest: the transport, everyone on it and what became of them")
 record ManifestView(@Schema(description = "The manifest's id") UUID id,
                     @Schema(example = "US-SV-2025") String agreementCode,
                     @Schema(description = "The receiving facility", example = "CECOT") String facilityCode,
@@ -28,7 +28,7 @@ record ManifestView(@Schema(description = "The manifest's id") UUID id,
                 .toList(), m.counts());
     }
 
-    @Schema(description = "One person on the manifest and what became of them")
+    @Schema(name = "ManifestPerson", description = "One person on the manifest and what became of them")
     record Person(UUID referralId, String externalReference, String givenNames, String familyNames,
                   List<String> nationalities,
                   @Schema(description = "PENDING until handed over, admitted, refused, accounted for or removed")
@@ -38,12 +38,12 @@ record ManifestView(@Schema(description = "The manifest's id") UUID id,
                   Instant handedOverAt, String recordedBy) {
     }
 
-    @Schema(description = "How many people have each outcome")
+    @Schema(name = "ManifestCounts", description = "How many people have each outcome")
     record Counts(int total, int pending, int admitted, int refused, int notArrived, int removed) {
     }
 
     /** The answer to a handover. */
-    @Schema(description = "The answer to an arrival handover: ADMITTED with the prisoner number, or HANDOVER_REFUSED")
+    @Schema(name = "HandoverAnswer", description = "The answer to an arrival handover: ADMITTED with the prisoner number, or HANDOVER_REFUSED")
     record Handover(UUID referralId, PassengerOutcome outcome,
                     @Schema(description = "The new prisoner number, when ADMITTED", example = "CECOT-2026-000001")
                     String prisonerNumber,
