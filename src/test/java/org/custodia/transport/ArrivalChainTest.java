@@ -118,6 +118,38 @@ class ArrivalChainTest extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theHandoverIsCheckedOnceTripFactsByTransportAndTheAdmissionRecordByCustodyInOneAnswer() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String foreign = Dossiers.accepted(this, Dossiers.eligible("Víctor", "Sin Contacto", "VE"));
+        String national = Dossiers.accepted(this, Dossiers.eligible("Salvador", "Nacional", "SV"));
+        String manifestId = dispatched(List.of(foreign, national), now);
+        String path = "/api/v1/manifests/" + manifestId + "/arrivals";
+
+        Map<String, Object> bad = Dossiers.handover(foreign, now.plusSeconds(3600).toString());
+        bad.remove("emergencyContact");
+        bad.remove("complaintOfIllTreatment");
+        bad.put("informedOfConsularRights", false);
+        Api.Response refused = as("reception").post(path, bad);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("code").asString()));
+        // the trip's facts (transport) and the admission record (custody), each named once, in one answer
+        assertThat(fields).containsExactlyInAnyOrder("arrivedAt:IN_FUTURE", "complaintOfIllTreatment:REQUIRED",
+                "emergencyContact:REQUIRED", "informedOfConsularRights:CONSULAR_RIGHTS_NOT_INFORMED");
+
+        // a contact known by name only is enough (Rule 7 g), and a national of the receiving state is not asked
+        // about consular rights (Vienna Art. 36 concerns foreign nationals)
+        Map<String, Object> nationalBody = Dossiers.handover(national, now.minusSeconds(600).toString());
+        nationalBody.remove("conditionOnArrival");
+        nationalBody.put("emergencyContact", Map.of("name", "none given"));
+        nationalBody.put("informedOfConsularRights", false);
+        nationalBody.remove("consularNotificationRequested");
+        Api.Response admitted = as("reception").post(path, nationalBody);
+        assertThat(admitted.status()).as(admitted.text()).isEqualTo(201);
+        assertThat(admitted.json().get("outcome").asString()).isEqualTo("ADMITTED");
+    }
+
     String dispatched(List<String> referralIds, Instant now) {
         Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
                 "agreementCode", Dossiers.AGREEMENT, "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
