@@ -186,17 +186,7 @@ class ApiExceptionHandler {
     }
 
     private static String codeOf(String constraint) {
-        if (constraint == null) {
-            return "INVALID_VALUE";
-        }
-        return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
-            case "Size", "Length" -> "INVALID_LENGTH";
-            case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax", "Negative" -> "OUT_OF_RANGE";
-            case "Pattern", "Email" -> "INVALID_FORMAT";
-            case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> "INVALID_DATE";
-            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-        };
+        return org.custodia.common.Validation.codeOf(constraint);
     }
 
     @SuppressWarnings("unchecked")
