@@ -11,7 +11,7 @@ import java.util.Set;
 import org.custodia.common.ApiException;
 import org.custodia.common.Validation;
 import org.custodia.custody.PrisonerReleased;
-import org.custodia.housing.Facilities;
+import org.custodia.facility.Facilities;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
 import org.custodia.identity.Users;

@@ -33,9 +33,6 @@ final class Requests {
                    String circumstances, String cause, String remainsDisposition) {
     }
 
-    record CellMove(String cell, String reason, Instant occurredAt) {
-    }
-
     record Count(List<ModuleCount> modules, Instant countedAt) {
     }
 
