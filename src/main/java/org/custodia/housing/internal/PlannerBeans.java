@@ -25,7 +25,14 @@ class PlannerBeans {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
     SolutionManager<PlacementPlan, HardMediumSoftLongScore> housingSolutionManager(SolverFactory<PlacementPlan> factory) {
         return SolutionManager.create(factory);
+    }
+
+    /** The same score, for recommendations (the API wants a single construction heuristic phase). */
+    @Bean
+    SolutionManager<PlacementPlan, HardMediumSoftLongScore> housingRecommendations() {
+        return SolutionManager.create(SolverFactory.<PlacementPlan>create(PlannerConfig.recommendationConfig()));
     }
 }

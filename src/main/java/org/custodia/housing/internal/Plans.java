@@ -53,6 +53,7 @@ class Plans {
     private final Facilities facilities;
     private final SolverManager<PlacementPlan, UUID> solvers;
     private final SolutionManager<PlacementPlan, HardMediumSoftLongScore> solutions;
+    private final SolutionManager<PlacementPlan, HardMediumSoftLongScore> recommendations;
     private final BreachMessages messages;
     private final Users users;
     private final Ledger ledger;
@@ -61,13 +62,16 @@ class Plans {
     private final Clock clock;
 
     Plans(HousingStates states, PrisonerCells prisoners, Facilities facilities, SolverManager<PlacementPlan, UUID> solvers,
-          SolutionManager<PlacementPlan, HardMediumSoftLongScore> solutions, BreachMessages messages, Users users,
+          SolutionManager<PlacementPlan, HardMediumSoftLongScore> solutions,
+          @org.springframework.beans.factory.annotation.Qualifier("housingRecommendations")
+          SolutionManager<PlacementPlan, HardMediumSoftLongScore> recommendations, BreachMessages messages, Users users,
           Ledger ledger, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.states = states;
         this.prisoners = prisoners;
         this.facilities = facilities;
         this.solvers = solvers;
         this.solutions = solutions;
+        this.recommendations = recommendations;
         this.messages = messages;
         this.users = users;
         this.ledger = ledger;
@@ -180,12 +184,12 @@ class Plans {
         List<HousingApi.ConstraintTotal> totals = solutions.analyze(solved, ScoreAnalysisFetchPolicy.FETCH_SHALLOW)
                 .constraintAnalyses().stream()
                 .filter(c -> !c.score().isZero())
-                .map(c -> new HousingApi.ConstraintTotal(c.constraintName(), c.score().toShortString(), c.matchCount()))
+                .map(c -> new HousingApi.ConstraintTotal(c.constraintName(), c.score().toString(), c.matchCount()))
                 .toList();
         HardMediumSoftLongScore score = solved.getScore();
         placements.sort(Comparator.comparing(HousingApi.Placement::prisonerNumber));
         return new HousingApi.Plan(id, state.facility.code(), "PROPOSED", clock.instant(), user, null, null,
-                score == null ? "0hard/0medium/0soft" : score.toShortString(), why.isEmpty(), placements, why, totals);
+                score == null ? "0hard/0medium/0soft" : score.toString(), why.isEmpty(), placements, why, totals);
     }
 
     private static List<HousingApi.ScorePart> explanation(Map<Object, Indictment<HardMediumSoftLongScore>> indictments,
@@ -204,7 +208,7 @@ class Plans {
             }
         }
         return parts.entrySet().stream()
-                .map(e -> new HousingApi.ScorePart(e.getKey(), e.getValue().toShortString())).toList();
+                .map(e -> new HousingApi.ScorePart(e.getKey(), e.getValue().toString())).toList();
     }
 
     /** Why nobody could take this person: in how many cells each hard rule refused them (the same rule classes). */
@@ -322,7 +326,7 @@ class Plans {
         PlacementPlan problem = PlanProblems.build(state, List.of(state.prisoners.getOrDefault(number, p)));
         Arrival arrival = problem.getArrivals().get(0);
         List<RecommendedAssignment<CellSlot, HardMediumSoftLongScore>> ranked =
-                solutions.recommendAssignment(problem, arrival, Arrival::getCell, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+                recommendations.recommendAssignment(problem, arrival, Arrival::getCell, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
         List<HousingApi.RecommendedCell> cells = new ArrayList<>();
         for (RecommendedAssignment<CellSlot, HardMediumSoftLongScore> r : ranked) {
             CellSlot cell = r.proposition();
@@ -332,8 +336,8 @@ class Plans {
             HardMediumSoftLongScore diff = r.scoreAnalysisDiff().score();
             List<HousingApi.ScorePart> parts = r.scoreAnalysisDiff().constraintAnalyses().stream()
                     .filter(c -> !c.score().isZero())
-                    .map(c -> new HousingApi.ScorePart(c.constraintName(), c.score().toShortString())).toList();
-            cells.add(new HousingApi.RecommendedCell(cell.getCode(), cell.getModule().getCode(), diff.toShortString(),
+                    .map(c -> new HousingApi.ScorePart(c.constraintName(), c.score().toString())).toList();
+            cells.add(new HousingApi.RecommendedCell(cell.getCode(), cell.getModule().getCode(), diff.toString(),
                     diff.hardScore() == 0, cell.getPinned(), cell.getCapacity(), parts));
             if (cells.size() >= limit) {
                 break;

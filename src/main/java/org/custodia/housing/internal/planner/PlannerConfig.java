@@ -31,6 +31,14 @@ public final class PlannerConfig {
                 .withTerminationConfig(termination(DEFAULT_LIMIT, DEFAULT_UNIMPROVED));
     }
 
+    /**
+     * For {@code SolutionManager.recommendAssignment}, which wants exactly one construction heuristic phase: Timefold's
+     * own, since it scores every cell for the one person anyway.
+     */
+    public static SolverConfig recommendationConfig() {
+        return solverConfig().withPhases(new ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig());
+    }
+
     public static TerminationConfig termination(Duration limit, Duration unimproved) {
         return new TerminationConfig().withSpentLimit(limit).withUnimprovedSpentLimit(unimproved);
     }
