@@ -51,7 +51,7 @@ public class HousingPlannerBenchmark {
             Result solved = solve(factory, instance.apply(seed), limit);
             long placed = solved.plan.getArrivals().stream().filter(a -> a.getCell() != null).count();
             HardMediumSoftLongScore score = solved.plan.getScore();
-            String ratio = greedyScore.softScore() == 0 ? "-" : "%.3f".formatted((double) score.softScore() / greedyScore.softScore());
+            String ratio = greedyScore.softScore() == 0 ? "-" : "%.3f".formatted((double) -score.softScore() / -greedyScore.softScore());
             System.out.printf("%-9s %4d | %10s %10.2f %8s %12d | %10.3f %8s %12d | %s   (planner %s, greedy %s)%n", name, r + 1,
                     solved.noBreakSeconds < 0 ? "never" : "%.2f".formatted(solved.noBreakSeconds), solved.totalSeconds,
                     placed + "/" + solved.plan.getArrivals().size(), -score.softScore(), greedySeconds,
