@@ -2,7 +2,6 @@ package org.custodia.housing.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.custodia.common.ApiException;
 import org.custodia.common.FieldProblem;
@@ -89,9 +88,5 @@ class CellMoves {
         List<FieldProblem> problems = messages.problems("cell", breaches);
         return new ApiException(HousingProblem.HOUSING_RULE_VIOLATION, "The move breaks "
                 + String.join(", ", breaches.stream().map(Breach::rule).distinct().toList()), problems);
-    }
-
-    static Instant at(Instant occurredAt, Clock clock) {
-        return occurredAt == null ? clock.instant() : occurredAt;
     }
 }

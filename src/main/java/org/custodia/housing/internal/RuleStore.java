@@ -2,7 +2,6 @@ package org.custodia.housing.internal;
 
 import java.sql.Array;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -89,9 +88,5 @@ class RuleStore {
             set.add(Need.valueOf((String) o));
         }
         return set;
-    }
-
-    List<String> facilitiesWithRules() {
-        return new ArrayList<>(jdbc.sql("SELECT DISTINCT facility_code FROM housing_rivalry").query(String.class).list());
     }
 }

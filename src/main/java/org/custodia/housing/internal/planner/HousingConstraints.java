@@ -7,7 +7,6 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
-import java.util.function.Function;
 import org.custodia.housing.internal.rules.CapacityRule;
 import org.custodia.housing.internal.rules.CategoryRule;
 import org.custodia.housing.internal.rules.KeepApartRule;
@@ -184,9 +183,5 @@ public class HousingConstraints implements ConstraintProvider {
                 .filter(a -> a.getCurrentCell() != null && a.getCell() != a.getCurrentCell())
                 .penalizeLong(HardMediumSoftLongScore.ofSoft(MOVED))
                 .asConstraint("MOVED_FROM_CURRENT_CELL");
-    }
-
-    static <A> Function<A, A> identity() {
-        return a -> a;
     }
 }
