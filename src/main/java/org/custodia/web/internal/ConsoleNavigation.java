@@ -23,6 +23,9 @@ class ConsoleNavigation {
             new Item("/reception", "nav.reception", Permission.MANIFEST_READ),
             new Item("/prisoners", "nav.prisoners", null),
             new Item("/roll-count", "nav.rollCount", Permission.FACILITY_READ),
+            new Item("/housing/occupancy", "nav.occupancy", Permission.FACILITY_READ),
+            new Item("/housing/plans", "nav.housingPlans", Permission.HOUSING_PLAN),
+            new Item("/housing/keep-aparts", "nav.keepApart", Permission.FACILITY_READ),
             new Item("/oversight/alerts", "nav.alerts", Permission.OVERSIGHT_ALERTS_READ),
             new Item("/ledger", "nav.ledger", null),
             new Item("/swagger-ui.html", "nav.api", null));
