@@ -11,12 +11,11 @@ import java.util.UUID;
  * @param cell the current cell, {@code null} while unhoused
  * @param convicted whether the file holds a conviction (Mandela Rule 11: untried and convicted apart)
  * @param gangGroup e.g. MS13, BARRIO_18_SURENOS, BARRIO_18_REVOLUCIONARIOS, TREN_DE_ARAGUA; {@code null} for none
- * @param version goes up with every change of the row (a cell move included)
  */
 public record HousedPrisoner(UUID id, String prisonerNumber, UUID referralId, String agreementCode, String facilityCode,
                              String status, String cell, String module, String givenNames, String familyNames,
                              String sex, LocalDate dateOfBirth, boolean convicted, String gangGroup,
-                             String securityLevel, int version) {
+                             String securityLevel) {
 
     public boolean onRoll() {
         return !"RELEASED".equals(status);

@@ -121,6 +121,7 @@ public class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{number}", "NO-SUCH-PRISONER")
                 .replace("{sequence}", "999999999")
                 .replace("{treeSize}", "999999999")
-                .replace("{prisonerNumber}", "NO-SUCH-PRISONER");
+                .replace("{prisonerNumber}", "NO-SUCH-PRISONER")
+                .replace("{location}", "NO-SUCH-LOCATION");
     }
 }

@@ -26,7 +26,7 @@ class CellRecords implements PrisonerCells, BedsInUse {
     private static final String COLUMNS = """
             SELECT id, prisoner_number, referral_id, agreement_code, facility_code, status, cell_code, module_code,
                    given_names, family_names, sex, date_of_birth, jsonb_array_length(convictions) > 0 AS convicted,
-                   gang_group, security_level, version
+                   gang_group, security_level
             FROM prisoner""";
 
     private final JdbcClient jdbc;
@@ -47,7 +47,7 @@ class CellRecords implements PrisonerCells, BedsInUse {
         return new HousedPrisoner(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getObject(12, java.time.LocalDate.class), rs.getBoolean(13),
-                rs.getString(14), rs.getString(15), rs.getInt(16));
+                rs.getString(14), rs.getString(15));
     }
 
     @Override
