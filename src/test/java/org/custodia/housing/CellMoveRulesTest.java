@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.custodia.support.TestClock;
 import org.custodia.support.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class CellMoveRulesTest extends HousingTestSupport {
         assertThat(below.status()).as(below.text()).isEqualTo(409);
         assertThat(below.json().get("code").asString()).isEqualTo("CAPACITY_BELOW_OCCUPANCY");
         assertThat(as("custody").post("/api/v1/prisoners/" + a + "/releases", Map.of("type", "SENTENCE_COMPLETED",
-                "effectiveAt", Instant.now().toString(), "receivedBy", "Himself")).status()).isEqualTo(201);
+                "effectiveAt", TestClock.get().instant().toString(), "receivedBy", "Himself")).status()).isEqualTo(201);
         assertThat(move("custody", c, "M1-C01").status()).as("a release frees the bed").isEqualTo(201);
         Api.Response released = move("custody", a, "M1-C01");
         assertThat(released.status()).isEqualTo(409);
