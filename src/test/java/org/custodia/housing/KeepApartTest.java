@@ -1,5 +1,6 @@
 package org.custodia.housing;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -35,10 +36,13 @@ class KeepApartTest extends HousingTestSupport {
                 "reason", "THREAT", "scope", "CELL", "authorisedBy", "Director")).status())
                 .as("custody officers do not record them").isEqualTo(403);
 
+        // The clock stands still in the tests: each step of the history gets its own second.
+        org.custodia.support.TestClock.get().advance(Duration.ofSeconds(1));
         assertThat(as("classification").post("/api/v1/keep-aparts/" + id + "/closure", Map.of("reason", "Reconciled")).status())
                 .isEqualTo(200);
         assertThat(as("classification").post("/api/v1/keep-aparts/" + id + "/closure", Map.of("reason", "Again"))
                 .json().get("code").asString()).isEqualTo("KEEP_APART_STATE");
+        org.custodia.support.TestClock.get().advance(Duration.ofSeconds(1));
         JsonNode reopened = as("classification").post("/api/v1/keep-aparts/" + id + "/reopening",
                 Map.of("reason", "New threat reported")).json();
         assertThat(reopened.get("status").asString()).isEqualTo("OPEN");

@@ -70,6 +70,7 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             date(page, "orderIssuedOn", today.minusMonths(1));
             new Select(page.findElement(By.id("fitToTravel"))).selectByValue("true");
             page.findElement(By.id("consularNotificationRequested")).click();
+            org.custodia.support.TestClock.get().advance(Duration.ofSeconds(1)); // the newest referral of the list
             page.findElement(By.id("submit-referral")).click();
 
             // The given names were left out: the page says so, keeps what was typed, and links to the field.
