@@ -23,6 +23,16 @@ public interface Referrals {
     /** IN_TRANSIT → ADMITTED once reception admitted the person; otherwise 409 {@code REFERRAL_NOT_IN_TRANSIT}. */
     void markAdmitted(UUID id, String prisonerNumber);
 
+    /**
+     * Records the referral of a person held since before go-live (custody history): parses the dossier as a
+     * submission is parsed ({@code 400 VALIDATION_FAILED}, fields under {@code dossier.}), evaluates the agreement's
+     * policy as of {@code asOf} (the admission date), and stores it as {@link ReferralStatus#MIGRATED} with every
+     * finding, whatever they say (being held is a fact). Ledgered as {@code REFERRAL_MIGRATED}; joins the caller's
+     * transaction.
+     */
+    ReferralSnapshot recordHeld(tools.jackson.databind.JsonNode dossier, java.time.LocalDate asOf, String source,
+                                String recordedBy);
+
     /** IN_TRANSIT → HANDOVER_REFUSED when reception refuses the handover; otherwise 409 {@code REFERRAL_NOT_IN_TRANSIT}. */
     void markHandoverRefused(UUID id, String reason);
 }
