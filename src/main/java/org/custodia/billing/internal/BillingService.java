@@ -136,7 +136,7 @@ class BillingService {
         }
         MonthlyBilling.Computed computed = billing.compute(agreement, period, period.atEndOfMonth(), true);
         BigDecimal total = total(computed.lines());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var row = new InvoiceStore.InvoiceRow(UUID.randomUUID(), number(agreement.code(), period.toString()),
                 agreement.code(), period.toString(), "ISSUED", computed.currency(), computed.firstDay(), computed.lastDay(),
                 total, now, today, user.username());
