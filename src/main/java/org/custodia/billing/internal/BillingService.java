@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -524,10 +523,12 @@ class BillingService {
             ytdDayRevenue = ytdDayRevenue.add(dayRev);
             ytdCalendarDays += ym.lengthOfMonth();
         }
+        // the year so far: the annual cost × the days elapsed / the days of the year (not a sum of rounded months)
+        ytdCost = annualCost.multiply(BigDecimal.valueOf(ytdCalendarDays))
+                .divide(BigDecimal.valueOf(daysInYear), 2, RoundingMode.HALF_EVEN);
         SustainabilityMonth ytd = month(year + "", ytdRevenue, ytdCost, ytdDays, ytdDayRevenue, ytdCalendarDays);
         return new SustainabilityView(year, costCurrency, LineDraft.money(annualCost), population, months, ytd,
                 "Costs and shares are rounded half-even: money to the cent, shares to a hundredth of a percent");
-        // daysInYear is used by monthlyCost
     }
 
     BigDecimal monthlyCost(YearMonth ym) {
@@ -544,9 +545,5 @@ class BillingService {
         BigDecimal perDiem = prisonerDays == 0 ? null
                 : dayRevenue.divide(BigDecimal.valueOf(prisonerDays), 2, RoundingMode.HALF_EVEN);
         return new SustainabilityMonth(period, revenue, cost, covered, prisonerDays, perPrisonerDay, perDiem);
-    }
-
-    static String sha(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

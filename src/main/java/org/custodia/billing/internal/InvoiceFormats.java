@@ -31,6 +31,8 @@ class InvoiceFormats {
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     /** One row of the invoice's CSV. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"line", "kind", "prisonerNumber", "externalReference",
+            "securityLevel", "firstDay", "lastDay", "days", "rate", "amount", "correctsInvoice", "correctsLine", "reason"})
     record CsvLine(int line, String kind, String prisonerNumber, String externalReference, String securityLevel,
                    String firstDay, String lastDay, Integer days, String rate, String amount, String correctsInvoice,
                    Integer correctsLine, String reason) {
@@ -49,7 +51,7 @@ class InvoiceFormats {
                     l.corrects() == null ? null : l.corrects().line(), l.reason()));
         }
         CsvSchema schema = CSV.schemaFor(CsvLine.class).withHeader();
-        return CSV.writerFor(CsvLine.class).with(schema).writeValueAsString(rows);
+        return CSV.writer(schema).writeValueAsString(rows);
     }
 
     List<RosterLine> roster(String text) {
