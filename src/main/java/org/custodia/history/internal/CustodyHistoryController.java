@@ -1,4 +1,4 @@
-package org.custodia.custody.internal;
+package org.custodia.history.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Custody history", description = "People held since before go-live")
 class CustodyHistoryController {
 
-    private final CustodyHistoryService service;
+    private final CustodyHistoryRecorder service;
     private final Idempotency idempotency;
 
-    CustodyHistoryController(CustodyHistoryService service, Idempotency idempotency) {
+    CustodyHistoryController(CustodyHistoryRecorder service, Idempotency idempotency) {
         this.service = service;
         this.idempotency = idempotency;
     }
