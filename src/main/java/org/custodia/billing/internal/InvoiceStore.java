@@ -1,6 +1,12 @@
 package org.custodia.billing.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class InvoiceStore {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    InvoiceStore(JdbcClient jdbc) {
+    InvoiceStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     record InvoiceRow(UUID id, String number, String agreementCode, String period, String status, String currency,
@@ -95,42 +103,62 @@ class InvoiceStore {
         if (lines.isEmpty()) {
             return;
         }
-        int n = lines.size();
-        String[][] c = new String[20][n];
-        for (int k = 0; k < n; k++) {
-            LineDraft l = lines.get(k);
-            c[0][k] = i.id().toString();
-            c[1][k] = Integer.toString(k + 1);
-            c[2][k] = l.kind();
-            c[3][k] = l.prisonerNumber();
-            c[4][k] = l.externalReference();
-            c[5][k] = l.securityLevel();
-            c[6][k] = str(l.firstDay());
-            c[7][k] = str(l.lastDay());
-            c[8][k] = l.days() == null ? null : l.days().toString();
-            c[9][k] = l.rate() == null ? null : l.rate().toPlainString();
-            c[10][k] = l.amount().toPlainString();
-            c[11][k] = l.adjustsKind();
-            c[12][k] = l.correctsInvoice();
-            c[13][k] = l.correctsLine() == null ? null : l.correctsLine().toString();
-            c[14][k] = l.adjustmentSource();
-            c[15][k] = l.reason();
-            c[16][k] = str(l.admissionEvent());
-            c[17][k] = str(l.releaseEvent());
+        // COPY on the transaction's own connection: one stream for every line, in the same transaction as the invoice
+        StringBuilder csv = new StringBuilder(lines.size() * 160);
+        for (int k = 0; k < lines.size(); k++) {
+            csv.append(i.id()).append(',').append(k + 1).append(',');
+            row(csv, lines.get(k));
+            csv.append('\n');
         }
-        jdbc.sql("""
-                        INSERT INTO invoice_line (invoice_id, line_no, kind, prisoner_number, external_reference,
-                                                  security_level, first_day, last_day, days, rate, amount, adjusts_kind,
-                                                  corrects_invoice, corrects_line, adjustment_source, reason,
-                                                  admission_event, release_event)
-                        SELECT c0::uuid, c1::int, c2, c3, c4, c5, c6::date, c7::date, c8::int, c9::numeric, c10::numeric,
-                               c11, c12, c13::int, c14, c15, c16::uuid, c17::uuid
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[])
-                             AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17)""")
-                .params((Object[]) java.util.Arrays.copyOf(c, 18))
-                .update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    COPY invoice_line (invoice_id, line_no, kind, prisoner_number, external_reference, security_level,
+                                       first_day, last_day, days, rate, amount, adjusts_kind, corrects_invoice,
+                                       corrects_line, adjustment_source, reason, admission_event, release_event)
+                    FROM STDIN (FORMAT csv)""", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("invoice lines of " + i.number() + " not written", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The line's columns after the invoice id and number, as CSV (empty for null). */
+    private static void row(StringBuilder b, LineDraft l) {
+        Object[] values = {l.kind(), l.prisonerNumber(), l.externalReference(), l.securityLevel(), l.firstDay(),
+                l.lastDay(), l.days(), l.rate() == null ? null : l.rate().toPlainString(), l.amount().toPlainString(),
+                l.adjustsKind(), l.correctsInvoice(), l.correctsLine(), l.adjustmentSource(), l.reason(),
+                l.admissionEvent(), l.releaseEvent()};
+        for (int k = 0; k < values.length; k++) {
+            if (k > 0) {
+                b.append(',');
+            }
+            if (values[k] != null) {
+                b.append('"').append(values[k].toString().replace("\"", "\"\"")).append('"');
+            }
+        }
+    }
+
+    /**
+     * The SHA-256 the ledger records for an invoice's lines: one CSV row per line (kind, prisoner number, reference,
+     * level, first and last day, days, rate, amount, adjusted kind, corrected invoice and line, source, reason,
+     * admission and release events), in line order, each ending in a newline.
+     */
+    static String linesSha256(List<LineDraft> lines) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            StringBuilder b = new StringBuilder(200);
+            for (LineDraft l : lines) {
+                b.setLength(0);
+                row(b, l);
+                b.append('\n');
+                sha.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<LineRow> lines(UUID invoiceId) {

@@ -53,15 +53,18 @@ class JdbcCustodyDays implements CustodyDays {
                                                                ELSE greatest(s.released_on, s.admitted_on + 1) END)
                                  * daterange(w.first_day, w.last_day + 1) AS billed
                           FROM s JOIN w ON w.level IS NULL OR w.level = s.security_level
+                        ), e AS (
+                          SELECT e.prisoner_id,
+                                 (array_agg(e.id ORDER BY e.occurred_at) FILTER (WHERE e.type = 'ADMISSION'))[1] AS admission_event,
+                                 (array_agg(e.id ORDER BY e.occurred_at DESC) FILTER (WHERE e.type = 'RELEASE'))[1] AS release_event
+                          FROM prisoner_event e
+                          WHERE e.type IN ('ADMISSION', 'RELEASE') AND e.prisoner_id IN (SELECT id FROM s)
+                          GROUP BY e.prisoner_id
                         )
                         SELECT d.key, d.id, d.prisoner_number, d.external_reference, d.security_level, d.admitted_on,
                                d.released_on, lower(d.billed) AS first_day, upper(d.billed) - 1 AS last_day,
-                               upper(d.billed) - lower(d.billed) AS days,
-                               (SELECT e.id FROM prisoner_event e WHERE e.prisoner_id = d.id AND e.type = 'ADMISSION'
-                                ORDER BY e.occurred_at LIMIT 1) AS admission_event,
-                               (SELECT e.id FROM prisoner_event e WHERE e.prisoner_id = d.id AND e.type = 'RELEASE'
-                                ORDER BY e.occurred_at DESC LIMIT 1) AS release_event
-                        FROM d WHERE NOT isempty(d.billed)
+                               upper(d.billed) - lower(d.billed) AS days, e.admission_event, e.release_event
+                        FROM d LEFT JOIN e ON e.prisoner_id = d.id WHERE NOT isempty(d.billed)
                         ORDER BY d.prisoner_number, lower(d.billed), d.key""")
                 .params(keys, firsts, lasts, levels, tz, tz, agreementCode,
                         last.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC),
