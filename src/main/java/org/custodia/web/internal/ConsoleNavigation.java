@@ -24,6 +24,7 @@ class ConsoleNavigation {
             new Item("/prisoners", "nav.prisoners", null),
             new Item("/roll-count", "nav.rollCount", Permission.FACILITY_READ),
             new Item("/oversight/alerts", "nav.alerts", Permission.OVERSIGHT_ALERTS_READ),
+            new Item("/billing/invoices", "nav.billing", Permission.INVOICE_READ),
             new Item("/ledger", "nav.ledger", null),
             new Item("/swagger-ui.html", "nav.api", null));
 
