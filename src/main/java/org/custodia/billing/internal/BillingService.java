@@ -229,7 +229,7 @@ class BillingService {
         List<InvoiceSummary> list = new ArrayList<>();
         for (var i : store.list(codes)) {
             BigDecimal paid = store.paid(i.number());
-            int lines = store.lines(i.id()).size();
+            int lines = store.lineCount(i.id());
             list.add(new InvoiceSummary(i.number(), i.agreementCode(), i.period(), i.status(), i.currency(), i.total(),
                     paid, i.total().subtract(paid), i.issuedOn(), lines));
         }
@@ -497,12 +497,9 @@ class BillingService {
                 continue;
             }
             revenue.merge(i.period(), i.total(), BigDecimal::add);
-            for (var l : store.lines(i.id())) {
-                if (LineDraft.CUSTODY_DAYS.equals(l.line().kind())) {
-                    days.merge(i.period(), (long) l.line().days(), Long::sum);
-                    dayRevenue.merge(i.period(), l.line().amount(), BigDecimal::add);
-                }
-            }
+            InvoiceStore.CustodyTotals custody = store.custodyTotals(i.id());
+            days.merge(i.period(), custody.days(), Long::sum);
+            dayRevenue.merge(i.period(), custody.amount().setScale(2), BigDecimal::add);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), BillingZone.DEFAULT);
         int daysInYear = java.time.Year.of(year).length();

@@ -173,6 +173,21 @@ class InvoiceStore {
                 .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).optional();
     }
 
+    int lineCount(UUID invoiceId) {
+        return jdbc.sql("SELECT count(*) FROM invoice_line WHERE invoice_id = ?").param(invoiceId).query(Integer.class)
+                .single();
+    }
+
+    /** The CUSTODY_DAYS lines of an invoice summed: days and amount. */
+    record CustodyTotals(long days, BigDecimal amount) {
+    }
+
+    CustodyTotals custodyTotals(UUID invoiceId) {
+        return jdbc.sql("SELECT coalesce(sum(days), 0), coalesce(sum(amount), 0) FROM invoice_line "
+                        + "WHERE invoice_id = ? AND kind = 'CUSTODY_DAYS'")
+                .param(invoiceId).query((rs, n) -> new CustodyTotals(rs.getLong(1), rs.getBigDecimal(2))).single();
+    }
+
     /** The recomputation adjustments already made to an invoice, on later invoices. */
     List<LineDraft> recomputationsOf(String invoiceNumber) {
         return jdbc.sql("SELECT * FROM invoice_line WHERE corrects_invoice = ? AND adjustment_source = 'RECOMPUTATION'")
