@@ -9,6 +9,10 @@ import org.springframework.modulith.Modulithic;
 public class CustodiaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            // The offline verifier of the ledger: no web application, no database (see docs/verifying.md).
+            System.exit(org.custodia.ledger.tlog.LogVerifier.run(args, System.out));
+        }
         SpringApplication.run(CustodiaApplication.class, args);
     }
 }

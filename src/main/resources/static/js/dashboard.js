@@ -4,7 +4,11 @@
 (function () {
   const root = document.getElementById('dashboard');
   if (!root) { return; }
-  const L = window.CUSTODIA_LABELS;
+  // The words come from the page (data attributes and a hidden list), in the reader's language.
+  const statusLabels = {};
+  root.querySelectorAll('[data-status-label]').forEach(li => { statusLabels[li.dataset.statusLabel] = li.textContent; });
+  const L = {occupied: root.dataset.labelOccupied, free: root.dataset.labelFree, none: root.dataset.labelNone,
+             statuses: statusLabels};
   const brand = '#13294b', free = '#c9d1dc';
 
   async function json(path) {

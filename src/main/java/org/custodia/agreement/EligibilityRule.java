@@ -1,11 +1,11 @@
 package org.custodia.agreement;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One rule of an agreement's eligibility policy, with its parameters (for example
- * {@code MIN_REMAINING_SENTENCE_DAYS {"days": 180}}).
+ * One rule of an agreement's eligibility policy as stored and published, with its parameters (for example
+ * {@code MIN_REMAINING_SENTENCE_DAYS {"days": 180}}); {@link #ruleType()} and {@link #typedParameters()} read them.
  */
 public record EligibilityRule(String rule, Map<String, Object> parameters) {
 
@@ -13,21 +13,13 @@ public record EligibilityRule(String rule, Map<String, Object> parameters) {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
-    public int intParameter(String name, int fallback) {
-        Object value = parameters.get(name);
-        return value instanceof Number number ? number.intValue() : fallback;
+    /** The rule type, empty when the stored name is not one (a policy written by a newer version). */
+    public Optional<RuleType> ruleType() {
+        return RuleType.find(rule);
     }
 
-    public String stringParameter(String name, String fallback) {
-        Object value = parameters.get(name);
-        return value == null ? fallback : value.toString();
-    }
-
-    public List<String> listParameter(String name) {
-        Object value = parameters.get(name);
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.of();
+    /** The parameters as the rule type's record, defaults filled in; {@code None} for an unknown rule. */
+    public RuleParameters typedParameters() {
+        return ruleType().map(t -> t.parameters(parameters)).orElse(RuleParameters.None.INSTANCE);
     }
 }

@@ -67,18 +67,30 @@ public record AdmissionCommand(UUID referralId, String agreementCode, String leg
     }
 
     /**
-     * The arrival handover: Rule 7(c) to (g) and Vienna Art. 36.
+     * The arrival handover: Rule 7(c) to (g) and Vienna Art. 36. Custody owns these rules (see {@link Admissions}):
+     * a verified identity and how; the visible injuries (or "none") and whether the person complains of
+     * ill-treatment, with its details; the property; the family; an emergency contact with a name (Rule 7 g; the
+     * phone when known); and, for a foreign national only, that the person was told of consular rights and whether
+     * they want the consulate notified.
      *
-     * @param verificationMethod FINGERPRINT, DOCUMENT or PHOTO
+     * @param conditionOnArrival optional (added after the handover body was published)
      * @param illTreatmentDetails required when {@code complaintOfIllTreatment}
      * @param consulateNotifiedAt when the consulate was already told, if it was
      * @param familyNotificationDeclined the person asked that the family not be told (Rules 68, 69)
      */
-    public record Handover(boolean identityVerified, String verificationMethod, String conditionOnArrival,
-                           String injuriesObserved, boolean complaintOfIllTreatment, String illTreatmentDetails,
+    public record Handover(boolean identityVerified, VerificationMethod verificationMethod, String conditionOnArrival,
+                           String injuriesObserved, Boolean complaintOfIllTreatment, String illTreatmentDetails,
                            List<PropertyItem> property, List<FamilyMember> familyMembers, Contact emergencyContact,
-                           Contact nextOfKin, boolean informedOfConsularRights, boolean consularNotificationRequested,
+                           Contact nextOfKin, Boolean informedOfConsularRights, Boolean consularNotificationRequested,
                            Instant consulateNotifiedAt, boolean familyNotificationDeclined) {
+
+        public boolean complains() {
+            return Boolean.TRUE.equals(complaintOfIllTreatment);
+        }
+
+        public boolean wantsConsulNotified() {
+            return Boolean.TRUE.equals(consularNotificationRequested);
+        }
     }
 
     public record PropertyItem(String description, int quantity) {

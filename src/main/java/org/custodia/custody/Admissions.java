@@ -1,5 +1,8 @@
 package org.custodia.custody;
 
+import java.util.List;
+import org.custodia.common.FieldProblem;
+
 /**
  * Admits a person into custody (Mandela Rule 7). The transport module calls it at the end of an arrival handover.
  */
@@ -14,4 +17,11 @@ public interface Admissions {
      * @throws org.custodia.common.ApiException {@code 409 REFERRAL_ALREADY_ADMITTED} when the referral was admitted
      */
     Admission admit(AdmissionCommand command);
+
+    /**
+     * What {@link #admit} would refuse in the command, every failure at once, without admitting anybody: the
+     * admission record is custody's to validate, so a caller that hands over a body of its own (the arrival
+     * handover) lists custody's findings beside its own instead of repeating the rules.
+     */
+    List<FieldProblem> problems(AdmissionCommand command);
 }

@@ -39,8 +39,15 @@ public enum Permission {
     CELL_MOVE(Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER),
     /** Read oversight alerts. */
     OVERSIGHT_ALERTS_READ(Role.OVERSIGHT, Role.ADMIN),
-    /** List and filter ledger entries. */
+    /** List and filter ledger entries, and read one with the bytes its leaf hash covers (payloads hold personal data). */
     LEDGER_READ(Role.ADMIN, Role.OVERSIGHT),
+    /** Read the log's key, signed checkpoints, inclusion and consistency proofs and witnesses: everyone who verifies. */
+    LEDGER_PROOF_READ(Role.OVERSIGHT, Role.SENDING_AGENCY, Role.CONSULAR, Role.ADMIN, Role.INTAKE_OFFICER,
+            Role.RECEPTION_OFFICER, Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER, Role.FINANCE),
+    /** Have the log sign a checkpoint now. */
+    LEDGER_CHECKPOINT(Role.ADMIN, Role.OVERSIGHT),
+    /** Register a witness key and post cosignatures of checkpoints: the sending state and oversight. */
+    LEDGER_COSIGN(Role.SENDING_AGENCY, Role.OVERSIGHT),
     /** Record a person held since before go-live (custody history). */
     CUSTODY_HISTORY_RECORD(Role.ADMIN, Role.RECEPTION_OFFICER),
     /** Run the monthly billing of an agreement and preview a month to date. */

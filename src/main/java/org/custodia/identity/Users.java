@@ -15,4 +15,12 @@ public interface Users {
 
     /** Remembers the console language of a user; {@code es} or {@code en}. */
     void changeLocale(String username, String locale);
+
+    /**
+     * Changes a user's password once their current one is confirmed. Fails with {@code VALIDATION_FAILED} (fields
+     * {@code currentPassword}, {@code newPassword}) when the current password is wrong or the new one is refused,
+     * and with {@code LOGIN_THROTTLED} while the user is locked out by failed sign-ins; a wrong current password
+     * counts as one.
+     */
+    void changePassword(String username, String currentPassword, String newPassword);
 }

@@ -11,11 +11,6 @@ public enum ReferralStatus {
         return this == SUBMITTED || this == ACCEPTED || this == IN_TRANSIT || this == ADMITTED;
     }
 
-    /** Takes a place of the agreement's capacity quota. */
-    public boolean holdsQuotaPlace() {
-        return this == ACCEPTED || this == IN_TRANSIT || this == ADMITTED;
-    }
-
     /** The sending agency may still withdraw it: it has not departed. */
     public boolean isWithdrawable() {
         return this == SUBMITTED || this == INELIGIBLE || this == ACCEPTED;

@@ -1,5 +1,6 @@
 package org.custodia.referral;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,15 @@ public interface Referrals {
      */
     ReferralSnapshot recordHeld(tools.jackson.databind.JsonNode dossier, java.time.LocalDate asOf, String source,
                                 String recordedBy);
+
+    /**
+     * Evaluates a dossier under its agreement's policy (as it stands now) as of a day, for example a past admission
+     * date, against the people referred or in custody now; nothing is stored. An unknown agreement is a 404
+     * {@code AGREEMENT_NOT_FOUND}.
+     *
+     * @param self the referral the dossier belongs to, so that DUPLICATE_PERSON does not find it; null for none
+     */
+    Eligibility evaluate(Dossier dossier, LocalDate asOf, UUID self);
 
     /** IN_TRANSIT → HANDOVER_REFUSED when reception refuses the handover; otherwise 409 {@code REFERRAL_NOT_IN_TRANSIT}. */
     void markHandoverRefused(UUID id, String reason);

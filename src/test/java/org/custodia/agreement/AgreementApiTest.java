@@ -24,7 +24,7 @@ class AgreementApiTest extends IntegrationTest {
         List<String> rules = new ArrayList<>();
         a.get("eligibilityPolicy").get("rules").forEach(r -> rules.add(r.get("rule").asString()));
         assertThat(rules).containsExactly("FINAL_CONVICTION_REQUIRED", "COMMITMENT_ORDER_REQUIRED",
-                "MIN_REMAINING_SENTENCE_DAYS", "ADULTS_ONLY", "SEX_OF_FACILITY");
+                "MIN_REMAINING_SENTENCE_DAYS", "ADULTS_ONLY", "SEX_OF_FACILITY", "FIT_TO_TRAVEL", "DUPLICATE_PERSON");
         assertThat(a.get("eligibilityPolicy").get("rules").get(2).get("parameters").get("days").asInt()).isEqualTo(180);
         JsonNode fees = a.get("feeSchedule");
         assertThat(fees.get(0).get("kind").asString()).isEqualTo("CUSTODY_DAY");

@@ -26,7 +26,7 @@ class AdmissionTest extends CustodyTestSupport {
     void anAdmissionCreatesThePrisonerWithItsFileLedgerNotificationsAndEvent(ApplicationEvents events) {
         AdmissionCommand command = command("CECOT", "José Luis", "Martínez Pérez", List.of("VE"), "TREN_DE_ARAGUA");
         Admission admission = admissions.admit(command);
-        int year = LocalDate.ofInstant(command.admittedAt(), ZoneId.of("America/El_Salvador")).getYear();
+        int year = LocalDate.ofInstant(command.admittedAt(), zoneOf("CECOT")).getYear();
         assertThat(admission.prisonerNumber()).matches("CECOT-" + year + "-\\d{6}");
 
         Api.Response response = as("custody").get("/api/v1/prisoners/" + admission.prisonerNumber());
@@ -72,11 +72,11 @@ class AdmissionTest extends CustodyTestSupport {
     void anInvalidAdmissionListsEveryFailureAndWritesNothing() {
         AdmissionCommand valid = command("CECOT", "Nadie", "Sinorden", List.of("VE"), null);
         Handover h = valid.handover();
-        Handover badHandover = new Handover(false, "SMELL", " ", null, true, null, h.property(), h.familyMembers(), null,
-                null, false, true, Instant.now().plus(1, ChronoUnit.DAYS), false);
+        Handover badHandover = new Handover(false, null, " ", null, true, null, h.property(), h.familyMembers(), null,
+                null, false, true, now().plus(1, ChronoUnit.DAYS), false);
         AdmissionCommand invalid = new AdmissionCommand(null, "NO-SUCH", "MX", "CECOT", valid.person(),
                 new ReasonsForCommitment(null, " ", null), List.of(), "MAGIC", 99, valid.gangAffiliation(), "SUPERMAX",
-                Instant.now().plus(10, ChronoUnit.MINUTES), badHandover, null);
+                now().plus(10, ChronoUnit.MINUTES), badHandover, null);
         long before = jdbc.sql("SELECT count(*) FROM prisoner").query(Long.class).single();
         assertThatThrownBy(() -> admissions.admit(invalid)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
@@ -86,9 +86,9 @@ class AdmissionTest extends CustodyTestSupport {
                     "reasonsForCommitment.commitmentOrder:REQUIRED", "reasonsForCommitment.responsibleAuthority:REQUIRED",
                     "convictions:REQUIRED", "sentenceRegime:INVALID_VALUE", "gctDaysPerYear:INVALID_VALUE",
                     "securityLevel:INVALID_VALUE", "admittedAt:IN_FUTURE", "handover.identityVerified:IDENTITY_NOT_VERIFIED",
-                    "handover.verificationMethod:INVALID_VALUE", "handover.conditionOnArrival:REQUIRED",
+                    "handover.verificationMethod:REQUIRED",
                     "handover.injuriesObserved:REQUIRED", "handover.illTreatmentDetails:REQUIRED",
-                    "handover.emergencyContact:REQUIRED", "handover.informedOfConsularRights:CONSULAR_RIGHTS_NOT_GIVEN",
+                    "handover.emergencyContact:REQUIRED",
                     "handover.consulateNotifiedAt:IN_FUTURE", "recordedBy:REQUIRED");
         });
         assertThat(jdbc.sql("SELECT count(*) FROM prisoner").query(Long.class).single()).isEqualTo(before);
@@ -96,15 +96,15 @@ class AdmissionTest extends CustodyTestSupport {
 
     @Test
     void anAdmissionMayLieInThePastButNotInTheFuture() {
-        Instant twoYearsAgo = Instant.now().minus(730, ChronoUnit.DAYS);
+        Instant twoYearsAgo = now().minus(730, ChronoUnit.DAYS);
         String number = admit(command("CECOT", "Antiguo", "Recluso", List.of("SV"), null, twoYearsAgo));
-        int year = LocalDate.ofInstant(twoYearsAgo, ZoneId.of("America/El_Salvador")).getYear();
+        int year = LocalDate.ofInstant(twoYearsAgo, zoneOf("CECOT")).getYear();
         assertThat(number).startsWith("CECOT-" + year + "-");
         AdmissionCommand withinSkew = command("CECOT", "Reloj", "Adelantado", List.of("SV"), null,
-                Instant.now().plus(60, ChronoUnit.SECONDS));
+                now().plus(60, ChronoUnit.SECONDS));
         assertThat(admit(withinSkew)).startsWith("CECOT-");
         AdmissionCommand future = command("CECOT", "Futuro", "Recluso", List.of("SV"), null,
-                Instant.now().plus(5, ChronoUnit.MINUTES));
+                now().plus(5, ChronoUnit.MINUTES));
         assertThatThrownBy(() -> admissions.admit(future)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.errors()).anySatisfy(f -> {
                     assertThat(f.field()).isEqualTo("admittedAt");
@@ -116,7 +116,7 @@ class AdmissionTest extends CustodyTestSupport {
     void aComplaintOfIllTreatmentAtAdmissionAlertsOversight() {
         AdmissionCommand base = command("CECOT", "Golpeado", "En Traslado", List.of("VE"), null);
         Handover h = base.handover();
-        Handover complaint = new Handover(true, "DOCUMENT", "Bruised", "Bruise on the left arm", true,
+        Handover complaint = new Handover(true, VerificationMethod.DOCUMENT, "Bruised", "Bruise on the left arm", true,
                 "Says he was struck by an escort during the flight", h.property(), h.familyMembers(), h.emergencyContact(),
                 h.nextOfKin(), true, false, null, false);
         String number = admit(new AdmissionCommand(base.referralId(), base.agreementCode(), base.legalCustodian(),
@@ -154,7 +154,7 @@ class AdmissionTest extends CustodyTestSupport {
             for (var f : futures) {
                 numbers.add(f.get());
             }
-            int year = LocalDate.now(ZoneId.of("America/El_Salvador")).getYear();
+            int year = LocalDate.ofInstant(now(), zoneOf("CECOT")).getYear();
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= parallel; i++) {
                 expected.add("%s-%d-%06d".formatted(facility, year, i));
@@ -164,9 +164,9 @@ class AdmissionTest extends CustodyTestSupport {
             pool.shutdownNow();
         }
         // a released prisoner's number is not given again
-        String first = "%s-%d-%06d".formatted(facility, LocalDate.now(ZoneId.of("America/El_Salvador")).getYear(), 1);
+        String first = "%s-%d-%06d".formatted(facility, LocalDate.ofInstant(now(), zoneOf("CECOT")).getYear(), 1);
         assertThat(as("custody").post("/api/v1/prisoners/" + first + "/releases", java.util.Map.of("type", "SENTENCE_COMPLETED",
-                "effectiveAt", Instant.now().toString(), "receivedBy", "Himself")).status()).isEqualTo(201);
+                "effectiveAt", now().toString(), "receivedBy", "Himself")).status()).isEqualTo(201);
         assertThat(admit(command(facility, "Despues", "Del Veinte", List.of("VE"), null))).endsWith("-000021");
     }
 
@@ -200,5 +200,33 @@ class AdmissionTest extends CustodyTestSupport {
         assertThat(jdbc.sql(insert).params(UUID.randomUUID(), number, referral, "CO-1", "U.S. District Court",
                 "2025-01-01").update()).isEqualTo(1);
         jdbc.sql("DELETE FROM prisoner WHERE prisoner_number = ?").param(number).update();
+    }
+
+    @Test
+    void consularRightsAreDemandedOfForeignNationalsOnlyAndTheConditionOnArrivalIsOptional() {
+        AdmissionCommand foreign = withoutConsularRights(command("CECOT", "Extranjero", "Sin Aviso", List.of("VE"), null));
+        assertThatThrownBy(() -> admissions.admit(foreign)).isInstanceOfSatisfying(ApiException.class, e -> {
+            List<String> fields = new ArrayList<>();
+            e.errors().forEach(f -> fields.add(f.field() + ":" + f.code()));
+            assertThat(fields).containsExactlyInAnyOrder("handover.informedOfConsularRights:CONSULAR_RIGHTS_NOT_INFORMED",
+                    "handover.consularNotificationRequested:REQUIRED");
+        });
+        // a national of the receiving state (SV) is not a foreign national: Vienna Art. 36 does not apply
+        AdmissionCommand national = withoutConsularRights(command("CECOT", "Nacional", "Sin Aviso", List.of("SV"), null));
+        assertThat(admit(national)).startsWith("CECOT-");
+        // nor to a dual national of the receiving state
+        AdmissionCommand dual = withoutConsularRights(command("CECOT", "Doble", "Nacionalidad", List.of("VE", "SV"), null));
+        assertThat(admit(dual)).startsWith("CECOT-");
+    }
+
+    /** The command with no condition on arrival, not told of consular rights and no answer about the consulate. */
+    private static AdmissionCommand withoutConsularRights(AdmissionCommand c) {
+        Handover h = c.handover();
+        Handover without = new Handover(true, h.verificationMethod(), null, h.injuriesObserved(),
+                h.complaintOfIllTreatment(), h.illTreatmentDetails(), h.property(), h.familyMembers(),
+                h.emergencyContact(), h.nextOfKin(), false, null, null, false);
+        return new AdmissionCommand(c.referralId(), c.agreementCode(), c.legalCustodian(), c.facilityCode(), c.person(),
+                c.reasonsForCommitment(), c.convictions(), c.sentenceRegime(), c.gctDaysPerYear(), c.gangAffiliation(),
+                c.securityLevel(), c.admittedAt(), without, c.recordedBy());
     }
 }

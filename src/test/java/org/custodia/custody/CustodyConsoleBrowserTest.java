@@ -21,14 +21,14 @@ class CustodyConsoleBrowserTest extends CustodyTestSupport {
     @Test
     void custodyOfficerReadsTheFileTimelineAndTheRollCount() throws Exception {
         String first = admit(command("CECOT", "Wilmer", "Rondón Navegador", List.of("VE"), "TREN_DE_ARAGUA",
-                Instant.now().minus(2, ChronoUnit.HOURS)));
+                now().minus(2, ChronoUnit.HOURS)));
         String second = admit(command("CECOT", "Óscar", "Benítez Navegador", List.of("SV"), "MS13"));
         as("classification").post("/api/v1/prisoners/" + first + "/cell-moves", Map.of("cell", "M2-C05", "reason", "Placement",
-                "occurredAt", Instant.now().minus(90, ChronoUnit.MINUTES).toString()));
+                "occurredAt", now().minus(90, ChronoUnit.MINUTES).toString()));
         as("custody").post("/api/v1/prisoners/" + first + "/events", Map.of("type", "VISIT", "occurredAt",
-                Instant.now().minus(30, ChronoUnit.MINUTES).toString(), "visitType", "FAMILY", "visitor", "Ana Pérez"));
+                now().minus(30, ChronoUnit.MINUTES).toString(), "visitType", "FAMILY", "visitor", "Ana Pérez"));
         as("custody").post("/api/v1/prisoners/" + first + "/movements", Map.of("direction", "OUT", "reason", "HOSPITAL",
-                "destination", "Hospital Rosales", "occurredAt", Instant.now().minus(20, ChronoUnit.MINUTES).toString()));
+                "destination", "Hospital Rosales", "occurredAt", now().minus(20, ChronoUnit.MINUTES).toString()));
         long population = jdbc.sql("SELECT count(*) FROM prisoner WHERE facility_code = 'CECOT' AND status <> 'RELEASED'")
                 .query(Long.class).single();
 

@@ -1,8 +1,10 @@
 package org.custodia.custody;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +38,20 @@ public abstract class CustodyTestSupport extends IntegrationTest {
     @Autowired
     protected Referrals referrals;
 
+    /** The application's clock: "now" in tests is the application's now. */
+    @Autowired
+    protected Clock clock;
+
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    /** The time zone of a facility, as stored with it. */
+    protected ZoneId zoneOf(String facility) {
+        return ZoneId.of(jdbc.sql("SELECT time_zone FROM facility WHERE code = ?").param(facility).query(String.class)
+                .single());
+    }
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -46,7 +62,7 @@ public abstract class CustodyTestSupport extends IntegrationTest {
      */
     protected AdmissionCommand command(String facility, String givenNames, String familyNames,
                                               List<String> nationalities, String gang) {
-        return command(facility, givenNames, familyNames, nationalities, gang, Instant.now().minus(1, ChronoUnit.HOURS));
+        return command(facility, givenNames, familyNames, nationalities, gang, now().minus(1, ChronoUnit.HOURS));
     }
 
     protected AdmissionCommand command(String facility, String givenNames, String familyNames,
@@ -62,7 +78,7 @@ public abstract class CustodyTestSupport extends IntegrationTest {
         Conviction conviction = new Conviction("U.S. District Court, Southern District of Texas", "4:23-cr-" + unique(),
                 List.of(new Offence("21 USC 841", "Possession with intent to distribute")), new Term(10, 0, 0, false),
                 LocalDate.of(2025, 1, 1), 0, "CONCURRENT");
-        Handover handover = new Handover(true, "FINGERPRINT", "Good", "none", false, null,
+        Handover handover = new Handover(true, VerificationMethod.FINGERPRINT, "Good", "none", false, null,
                 List.of(new PropertyItem("wristwatch", 1)),
                 List.of(new FamilyMember("Ana Pérez", "MOTHER", "Maracay, VE", null, null),
                         new FamilyMember("Luisa Martínez", "DAUGHTER", "Maracay, VE", 7, "with her grandmother")),
@@ -87,9 +103,14 @@ public abstract class CustodyTestSupport extends IntegrationTest {
 
     /** A new facility of the party SV with {@code modules} modules of {@code cells} cells of {@code capacity} places. */
     protected String newFacility(int modules, int cells, int capacity) {
+        return newFacility(modules, cells, capacity, zoneOf("CECOT"));
+    }
+
+    /** The same, in the time zone given. */
+    protected String newFacility(int modules, int cells, int capacity, ZoneId zone) {
         String code = "T" + unique();
-        jdbc.sql("INSERT INTO facility (code, name, party_code, sex) VALUES (?, ?, 'SV', 'MALE')")
-                .params(code, "Test facility " + code).update();
+        jdbc.sql("INSERT INTO facility (code, name, party_code, sex, time_zone) VALUES (?, ?, 'SV', 'MALE', ?)")
+                .params(code, "Test facility " + code, zone.getId()).update();
         for (int m = 1; m <= modules; m++) {
             UUID module = UUID.randomUUID();
             jdbc.sql("INSERT INTO location (id, facility_code, code, kind) VALUES (?, ?, ?, 'MODULE')")

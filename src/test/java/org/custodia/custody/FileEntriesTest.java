@@ -26,14 +26,14 @@ class FileEntriesTest extends CustodyTestSupport {
         return body;
     }
 
-    private static Instant minutesAgo(int minutes) {
-        return Instant.now().minus(minutes, ChronoUnit.MINUTES);
+    private Instant minutesAgo(int minutes) {
+        return now().minus(minutes, ChronoUnit.MINUTES);
     }
 
     @Test
     void everyTypeIsRecordedDatedAuthoredAndLedgeredInTheTimeline() {
         String number = admit(command("CECOT", "Carlos", "Rivas", List.of("VE"), "TREN_DE_ARAGUA",
-                Instant.now().minus(3, ChronoUnit.DAYS)));
+                now().minus(3, ChronoUnit.DAYS)));
         Api custody = as("custody");
         List<Api.Response> answers = new ArrayList<>();
         answers.add(as("classification").post("/api/v1/prisoners/" + number + "/events",
@@ -69,26 +69,26 @@ class FileEntriesTest extends CustodyTestSupport {
     @Test
     void entriesInTheFutureAreRefusedEntriesInThePastAreKeptWithBothTimes() {
         String number = admit(command("CECOT", "Mario", "Tiempo", List.of("SV"), null,
-                Instant.now().minus(400, ChronoUnit.DAYS)));
+                now().minus(400, ChronoUnit.DAYS)));
         Api.Response future = as("custody").post("/api/v1/prisoners/" + number + "/events",
-                entry("REQUEST", Instant.now().plus(10, ChronoUnit.MINUTES), "subject", "s", "text", "t"));
+                entry("REQUEST", now().plus(10, ChronoUnit.MINUTES), "subject", "s", "text", "t"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.json().get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
         assertThat(future.json().get("errors").get(0).get("code").asString()).isEqualTo("IN_FUTURE");
 
-        Instant monthsAgo = Instant.now().minus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant monthsAgo = now().minus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Api.Response past = as("custody").post("/api/v1/prisoners/" + number + "/events",
                 entry("REQUEST", monthsAgo, "subject", "Old request", "text", "Written after the fact"));
         assertThat(past.status()).as(past.text()).isEqualTo(201);
         assertThat(Instant.parse(past.json().get("occurredAt").asString())).isEqualTo(monthsAgo);
-        assertThat(Instant.parse(past.json().get("recordedAt").asString())).isAfter(Instant.now().minus(1, ChronoUnit.MINUTES));
+        assertThat(Instant.parse(past.json().get("recordedAt").asString())).isAfter(now().minus(1, ChronoUnit.MINUTES));
 
         Api.Response beforeAdmission = as("custody").post("/api/v1/prisoners/" + number + "/events",
-                entry("REQUEST", Instant.now().minus(500, ChronoUnit.DAYS), "subject", "s", "text", "t"));
+                entry("REQUEST", now().minus(500, ChronoUnit.DAYS), "subject", "s", "text", "t"));
         assertThat(beforeAdmission.status()).isEqualTo(400);
         assertThat(beforeAdmission.text()).contains("BEFORE_ADMISSION");
         Api.Response futureMove = as("custody").post("/api/v1/prisoners/" + number + "/movements", Map.of("direction", "OUT",
-                "reason", "HOSPITAL", "destination", "Hospital Rosales", "occurredAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+                "reason", "HOSPITAL", "destination", "Hospital Rosales", "occurredAt", now().plus(1, ChronoUnit.HOURS).toString()));
         assertThat(futureMove.status()).isEqualTo(400);
         assertThat(futureMove.text()).contains("IN_FUTURE");
     }

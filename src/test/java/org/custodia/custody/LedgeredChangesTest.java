@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Rule 6: every change of a prisoner file is in the ledger, under the user who made it, and the chain verifies. */
 class LedgeredChangesTest extends CustodyTestSupport {
 
-    private static String ago(int minutes) {
-        return Instant.now().minus(minutes, ChronoUnit.MINUTES).toString();
+    private String ago(int minutes) {
+        return now().minus(minutes, ChronoUnit.MINUTES).toString();
     }
 
     @Test
     void everyChangeIsLedgeredUnderItsAuthor() {
-        String number = admit(command("CECOT", "Libro", "Mayor", List.of("VE"), "MS13", Instant.now().minus(5, ChronoUnit.HOURS)));
+        String number = admit(command("CECOT", "Libro", "Mayor", List.of("VE"), "MS13", now().minus(5, ChronoUnit.HOURS)));
         String base = "/api/v1/prisoners/" + number;
         List<Api.Response> changes = List.of(
                 as("classification").post(base + "/cell-moves", Map.of("cell", "M8-C32", "reason", "Placement", "occurredAt", ago(250))),

@@ -14,20 +14,20 @@ import tools.jackson.databind.JsonNode;
 /** Rule 10: the roll count agrees with the prisoners table after a day of comings and goings. */
 class MovementsAndRollCountTest extends CustodyTestSupport {
 
-    private static String ago(int minutes) {
-        return Instant.now().minus(minutes, ChronoUnit.MINUTES).toString();
+    private String ago(int minutes) {
+        return now().minus(minutes, ChronoUnit.MINUTES).toString();
     }
 
     @Test
     void theRollCountMatchesThePrisonersAfterADayOfAdmissionsAbsencesReturnsAndReleases() {
         String facility = newFacility(2, 3, 4);
         // two people held since last year, six admitted today
-        String old1 = admit(command(facility, "Viejo", "Uno", List.of("SV"), null, Instant.now().minus(300, ChronoUnit.DAYS)));
-        String old2 = admit(command(facility, "Viejo", "Dos", List.of("SV"), null, Instant.now().minus(300, ChronoUnit.DAYS)));
+        String old1 = admit(command(facility, "Viejo", "Uno", List.of("SV"), null, now().minus(300, ChronoUnit.DAYS)));
+        String old2 = admit(command(facility, "Viejo", "Dos", List.of("SV"), null, now().minus(300, ChronoUnit.DAYS)));
         List<String> today = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             today.add(admit(command(facility, "Nuevo", "Numero " + i, List.of("VE"), null,
-                    Instant.now().minus(200 - i, ChronoUnit.MINUTES))));
+                    now().minus(200 - i, ChronoUnit.MINUTES))));
         }
         Api custody = as("custody");
         // houses five of them: M1 gets three, M2 two
@@ -61,8 +61,9 @@ class MovementsAndRollCountTest extends CustodyTestSupport {
         long onRoll = sql("status <> 'RELEASED'", facility);
         long out = sql("status = 'TEMPORARILY_OUT'", facility);
         long unhoused = sql("status <> 'RELEASED' AND cell_code IS NULL", facility);
-        long arrived = sql("(admitted_at AT TIME ZONE 'America/El_Salvador')::date = (now() AT TIME ZONE 'America/El_Salvador')::date", facility);
-        long released = sql("(released_at AT TIME ZONE 'America/El_Salvador')::date = (now() AT TIME ZONE 'America/El_Salvador')::date", facility);
+        String zone = zoneOf(facility).getId();
+        long arrived = sql("(admitted_at AT TIME ZONE '" + zone + "')::date = (now() AT TIME ZONE '" + zone + "')::date", facility);
+        long released = sql("(released_at AT TIME ZONE '" + zone + "')::date = (now() AT TIME ZONE '" + zone + "')::date", facility);
         assertThat(roll.get("population").asLong()).isEqualTo(onRoll).isEqualTo(6);
         assertThat(roll.get("temporarilyOut").asLong()).isEqualTo(out).isEqualTo(1);
         assertThat(roll.get("unhoused").asLong()).isEqualTo(unhoused).isEqualTo(2);

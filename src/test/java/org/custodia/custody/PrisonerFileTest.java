@@ -20,7 +20,7 @@ class PrisonerFileTest extends CustodyTestSupport {
     void theFileIsGivenWholeAsJson() {
         String number = admit(command("CECOT", "Expediente", "Completo", List.of("VE"), "TREN_DE_ARAGUA"));
         as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "REQUEST", "occurredAt",
-                Instant.now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Mail", "text", "Wants to write home"));
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Mail", "text", "Wants to write home"));
         JsonNode file = as("custody").get("/api/v1/prisoners/" + number + "/file").json();
         assertThat(file.get("prisonerNumber").asString()).isEqualTo(number);
         assertThat(file.get("events").size()).isEqualTo(2);
@@ -36,7 +36,7 @@ class PrisonerFileTest extends CustodyTestSupport {
     void theOfficialCopyIsAPdfInSpanishOrEnglish() throws Exception {
         String number = admit(command("CECOT", "Núñez ☃ Ünïcode", "Peña 李", List.of("VE"), "TREN_DE_ARAGUA"));
         as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "COMPLAINT", "occurredAt",
-                Instant.now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Trato", "text", "Golpes — “fuertes”"));
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Trato", "text", "Golpes — “fuertes”"));
 
         Api.Response spanish = as("custody").get("/api/v1/prisoners/" + number + "/file",
                 Map.of("Accept", "application/pdf", "Accept-Language", "es-SV,es;q=0.9"));
@@ -56,6 +56,29 @@ class PrisonerFileTest extends CustodyTestSupport {
         Api.Response hidden = as("ve-consul").get("/api/v1/prisoners/" + admit(command("CECOT", "Otro", "Salvadoreño",
                 List.of("SV"), null)) + "/file", Map.of("Accept", "application/pdf"));
         assertThat(hidden.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOfficialCopyPrintsNamesInLatinCyrillicAndArabicAsWritten() throws Exception {
+        String vietnamese = "Nguyễn Thị Ánh";
+        String cyrillic = "Дмитрий Смирнов";
+        String arabic = "محمد عبد الله";
+        String number = admit(command("CECOT", vietnamese, cyrillic, List.of("VE"), null));
+        as("custody").post("/api/v1/prisoners/" + number + "/events", Map.of("type", "REQUEST", "occurredAt",
+                now().minus(5, ChronoUnit.MINUTES).toString(), "subject", "Carta", "text", arabic));
+        Api.Response pdf = as("custody").get("/api/v1/prisoners/" + number + "/file",
+                Map.of("Accept", "application/pdf"));
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        String text = text(pdf.bytes());
+        assertThat(text).contains(vietnamese, cyrillic, arabic).doesNotContain("Nguy?n", "??????");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            List<String> fonts = new java.util.ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                fonts.add(document.getPage(0).getResources().getFont(name).getName());
+            }
+            assertThat(fonts).as("the Unicode font shipped in the jar is embedded")
+                    .anySatisfy(f -> assertThat(f).contains("DejaVuSans"));
+        }
     }
 
     private static String text(byte[] pdf) throws Exception {

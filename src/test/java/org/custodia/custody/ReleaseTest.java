@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 class ReleaseTest extends CustodyTestSupport {
 
-    private static String now() {
-        return Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+    private String minuteAgo() {
+        return now().minus(1, ChronoUnit.MINUTES).toString();
     }
 
     private Api.Response release(String number, Map<String, Object> body) {
@@ -46,24 +46,24 @@ class ReleaseTest extends CustodyTestSupport {
         assertThat(errors(death)).containsExactlyInAnyOrder("effectiveAt:REQUIRED", "circumstances:REQUIRED",
                 "cause:REQUIRED", "remainsDisposition:REQUIRED");
         Api.Response transfer = release(number, Map.of("type", "TRANSFER_TO_THIRD_STATE", "effectiveAt",
-                Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+                now().plus(1, ChronoUnit.DAYS).toString()));
         assertThat(errors(transfer)).containsExactlyInAnyOrder("effectiveAt:IN_FUTURE", "receivedBy:REQUIRED",
                 "destinationState:REQUIRED", "reason:REQUIRED");
-        Api.Response toSender = release(number, Map.of("type", "TRANSFER_TO_THIRD_STATE", "effectiveAt", now(),
+        Api.Response toSender = release(number, Map.of("type", "TRANSFER_TO_THIRD_STATE", "effectiveAt", minuteAgo(),
                 "receivedBy", "x", "destinationState", "US", "reason", "r"));
         assertThat(errors(toSender)).containsExactly("destinationState:SENDING_STATE");
-        Api.Response returnElsewhere = release(number, Map.of("type", "RETURN_TO_SENDING_STATE", "effectiveAt", now(),
+        Api.Response returnElsewhere = release(number, Map.of("type", "RETURN_TO_SENDING_STATE", "effectiveAt", minuteAgo(),
                 "receivedBy", "x", "destinationState", "VE"));
         assertThat(errors(returnElsewhere)).containsExactly("destinationState:NOT_SENDING_STATE");
         assertThat(as("custody").get("/api/v1/prisoners/" + number).json().get("status").asString()).isEqualTo("IN_CUSTODY");
         assertThat(as("reception").post("/api/v1/prisoners/" + number + "/releases", Map.of("type", "SENTENCE_COMPLETED",
-                "effectiveAt", now(), "receivedBy", "Himself")).status()).as("custody officers release").isEqualTo(403);
+                "effectiveAt", minuteAgo(), "receivedBy", "Himself")).status()).as("custody officers release").isEqualTo(403);
     }
 
     @Test
     void aReturnToTheSendingStateHandsOverAndTellsTheFamily() {
         String number = admit(command("CECOT", "Retorno", "Al Norte", List.of("VE"), null));
-        Api.Response r = release(number, Map.of("type", "RETURN_TO_SENDING_STATE", "effectiveAt", now(),
+        Api.Response r = release(number, Map.of("type", "RETURN_TO_SENDING_STATE", "effectiveAt", minuteAgo(),
                 "receivedBy", "US Marshals Service, Deputy J. Smith", "reason", "End of the agreement"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         assertThat(r.json().get("destinationState").asString()).isEqualTo("US");
@@ -79,7 +79,7 @@ class ReleaseTest extends CustodyTestSupport {
     @Test
     void aTransferToAThirdStateNeedsItsDestination() {
         String number = admit(command("CECOT", "Canje", "Venezuela", List.of("VE"), null));
-        Api.Response r = release(number, Map.of("type", "TRANSFER_TO_THIRD_STATE", "effectiveAt", now(),
+        Api.Response r = release(number, Map.of("type", "TRANSFER_TO_THIRD_STATE", "effectiveAt", minuteAgo(),
                 "receivedBy", "Venezuelan authorities, Maiquetía", "destinationState", "VE", "reason", "Prisoner exchange"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         assertThat(as("custody").get("/api/v1/prisoners/" + number).json().get("release").get("destinationState").asString())
@@ -90,7 +90,7 @@ class ReleaseTest extends CustodyTestSupport {
     @Test
     void aCompletedSentenceReleasesThePerson() {
         String number = admit(command("CECOT", "Cumplido", "Libre", List.of("SV"), null));
-        Api.Response r = release(number, Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", now(),
+        Api.Response r = release(number, Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", minuteAgo(),
                 "receivedBy", "Himself, at the gate"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         assertThat(notifications(number)).doesNotContain("FAMILY:TRANSFER");
@@ -101,7 +101,7 @@ class ReleaseTest extends CustodyTestSupport {
         String number = admit(command("CECOT", "Fallecido", "En Custodia", List.of("VE"), null));
         Map<String, Object> body = new HashMap<>();
         body.put("type", "DEATH");
-        body.put("effectiveAt", now());
+        body.put("effectiveAt", minuteAgo());
         body.put("circumstances", "Found unresponsive in cell M1-C01 at the morning count");
         body.put("cause", "Cardiac arrest (autopsy pending)");
         body.put("remainsDisposition", "Handed to the Instituto de Medicina Legal, then to the family");
@@ -117,17 +117,17 @@ class ReleaseTest extends CustodyTestSupport {
     @Test
     void aReleasedPrisonersFileIsReadOnly() {
         String number = admit(command("CECOT", "Solo", "Lectura", List.of("SV"), null));
-        assertThat(release(number, Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", now(), "receivedBy", "Himself"))
+        assertThat(release(number, Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", minuteAgo(), "receivedBy", "Himself"))
                 .status()).isEqualTo(201);
         String base = "/api/v1/prisoners/" + number;
         List<Api.Response> attempts = List.of(
-                as("custody").post(base + "/events", Map.of("type", "REQUEST", "occurredAt", now(), "subject", "s", "text", "t")),
-                as("classification").post(base + "/events", Map.of("type", "CLASSIFICATION", "occurredAt", now(),
-                        "securityLevel", "LOW", "reason", "r")),
+                as("custody").post(base + "/events", Map.of("type", "REQUEST", "occurredAt", minuteAgo(), "subject", "s", "text", "t")),
+                as("classification").post(base + "/events", Map.of("type", "CLASSIFICATION", "occurredAt", minuteAgo(),
+                        "securityLevel", "HIGH", "reason", "r")),
                 as("custody").post(base + "/movements", Map.of("direction", "OUT", "reason", "COURT",
-                        "destination", "Court", "occurredAt", now())),
+                        "destination", "Court", "occurredAt", minuteAgo())),
                 as("custody").post(base + "/cell-moves", Map.of("cell", "M1-C01", "reason", "r")),
-                as("custody").post(base + "/releases", Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", now(),
+                as("custody").post(base + "/releases", Map.of("type", "SENTENCE_COMPLETED", "effectiveAt", minuteAgo(),
                         "receivedBy", "Himself")));
         for (Api.Response attempt : attempts) {
             assertThat(attempt.status()).as(attempt.text()).isEqualTo(409);

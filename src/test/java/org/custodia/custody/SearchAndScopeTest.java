@@ -124,7 +124,7 @@ class SearchAndScopeTest extends CustodyTestSupport {
     @Test
     void upcomingReleasesListThoseDueWithinTheWindow() {
         AdmissionCommand c = command("CECOT", "Pronto", "Libre", List.of("SV"), null);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/El_Salvador"));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now(), zoneOf("CECOT"));
         // 11 months that began 11 months less 20 days ago: the term ends in about 20 days (no good conduct time)
         AdmissionCommand.Conviction soon = new AdmissionCommand.Conviction("Court", "CASE-" + unique(),
                 c.convictions().get(0).offences(), new AdmissionCommand.Term(0, 11, 0, false), today.minusMonths(11).plusDays(20),

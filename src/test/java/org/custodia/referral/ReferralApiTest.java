@@ -40,12 +40,14 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(r.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(r.get("eligibility").get("eligible").asBoolean()).isTrue();
         assertThat(outcomes(r)).containsExactly("FINAL_CONVICTION_REQUIRED:PASS", "COMMITMENT_ORDER_REQUIRED:PASS",
-                "MIN_REMAINING_SENTENCE_DAYS:PASS", "ADULTS_ONLY:PASS", "SEX_OF_FACILITY:PASS",
-                "GANG_AFFILIATION_EVIDENCE:WARN");
+                "MIN_REMAINING_SENTENCE_DAYS:PASS", "ADULTS_ONLY:PASS", "SEX_OF_FACILITY:PASS", "FIT_TO_TRAVEL:PASS",
+                "DUPLICATE_PERSON:PASS", "GANG_AFFILIATION_EVIDENCE:WARN");
         JsonNode remaining = r.get("eligibility").get("findings").get(2);
         assertThat(remaining.get("evidence").get("releaseDate").asString()).isNotBlank();
         assertThat(remaining.get("message").asString()).contains("days remain");
         assertThat(remaining.get("messages").get("es").asString()).contains("Quedan");
+        assertThat(remaining.get("messageCode").asString()).isEqualTo("eligibility.MIN_REMAINING_SENTENCE_DAYS.pass");
+        assertThat(remaining.get("arguments").get(2).asInt()).as("the days the policy requires").isEqualTo(180);
         assertThat(r.get("externalReference").asString()).isEqualTo(body.get("externalReference"));
         assertThat(r.get("person").get("givenNames").asString()).isEqualTo("José Luis");
         assertThat(r.get("convictions").get(0).get("sentence").get("years").asInt()).isEqualTo(10);
@@ -82,7 +84,7 @@ class ReferralApiTest extends IntegrationTest {
         person.put("identityDocuments", List.of(Map.of("type", "PASSPORT", "number", "X1")));
         Map<String, Object> conviction = ReferralBodies.convictions(body).get(0);
         conviction.put("convictionDate", "2024-13-01");
-        conviction.remove("finalSince");
+        conviction.remove("finalSince"); // no error: FINAL_CONVICTION_REQUIRED judges a final judgment without a date
         conviction.put("sentence", Map.of("years", "ten"));
         conviction.put("offences", List.of());
         body.put("gangAffiliation", Map.of("group", "OTHER"));
@@ -98,10 +100,11 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(errors).contains("person.givenNames:REQUIRED", "person.dateOfBirth:INVALID_DATE",
                 "person.sex:INVALID_VALUE", "person.nationalities[0]:INVALID_FORMAT",
                 "person.identityDocuments[0].issuingCountry:REQUIRED", "convictions[0].convictionDate:INVALID_FORMAT",
-                "convictions[0].finalSince:REQUIRED", "convictions[0].sentence.years:INVALID_TYPE",
+                "convictions[0].sentence.years:INVALID_TYPE",
                 "convictions[0].offences:REQUIRED", "gangAffiliation.text:REQUIRED", "consent:INVALID_VALUE",
                 "keepApart[0].externalReference:REQUIRED", "keepApart[0].reason:INVALID_VALUE",
                 "proposedSecurityLevel:INVALID_VALUE");
+        assertThat(errors).noneMatch(e -> e.startsWith("convictions[0].finalSince") || e.startsWith("consent:REQUIRED"));
         assertThat(countByReference(reference)).isZero();
     }
 
@@ -180,8 +183,9 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(ids(agency.get("/api/v1/referrals?size=200").json())).contains(venezuelan).doesNotContain(foreign);
         assertThat(agency.get("/api/v1/referrals?agreement=" + otherAgreement).json().get("total").asInt()).isZero();
         Api.Response notTheirs = agency.post("/api/v1/referrals", ReferralBodies.eligible(today, otherAgreement));
-        assertThat(notTheirs.status()).isEqualTo(404);
-        assertThat(notTheirs.json().get("code").asString()).isEqualTo("AGREEMENT_NOT_FOUND");
+        assertThat(notTheirs.status()).as("an agreement unknown to the caller makes the body unreadable").isEqualTo(400);
+        assertThat(notTheirs.json().get("errors").get(0).get("field").asString()).isEqualTo("agreementCode");
+        assertThat(notTheirs.json().get("errors").get(0).get("code").asString()).isEqualTo("AGREEMENT_NOT_FOUND");
         assertThat(agency.post("/api/v1/referrals/" + foreign + "/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
 
         Api consul = as("ve-consul");
@@ -239,11 +243,20 @@ class ReferralApiTest extends IntegrationTest {
     void theDecisionNeedsAReasonAndAnOfficerOtherThanTheSubmitterAndAPendingReferral() {
         String id = submit(ReferralBodies.eligible(today, DEMO));
         Api intake = as("intake");
-        Api.Response noReason = intake.post("/api/v1/referrals/" + id + "/decision", Map.of("decision", "MAYBE"));
+        Api.Response maybe = intake.post("/api/v1/referrals/" + id + "/decision", Map.of("decision", "MAYBE",
+                "reason", "unsure"));
+        assertThat(maybe.status()).isEqualTo(400);
+        assertThat(maybe.json().get("errors").get(0).get("field").asString()).isEqualTo("decision");
+        assertThat(maybe.json().get("errors").get(0).get("code").asString()).isEqualTo("INVALID_VALUE");
+        Api.Response noReason = intake.post("/api/v1/referrals/" + id + "/decision", Map.of("reason", " "));
         assertThat(noReason.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         noReason.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("code").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("decision:INVALID_VALUE", "reason:REQUIRED");
+        assertThat(fields).containsExactlyInAnyOrder("decision:REQUIRED", "reason:REQUIRED");
+        Api.Response tooLong = intake.post("/api/v1/referrals/" + id + "/decision", Map.of("decision", "REJECT",
+                "reason", "x".repeat(2_001)));
+        assertThat(tooLong.json().get("errors").get(0).get("code").asString()).isEqualTo("TOO_LONG");
+        assertThat(status(id)).as("nothing decided").isEqualTo("SUBMITTED");
         assertThat(as("us-agency").post("/api/v1/referrals/" + id + "/decision",
                 Map.of("decision", "ACCEPT", "reason", "mine")).status()).isEqualTo(403);
 
@@ -310,7 +323,7 @@ class ReferralApiTest extends IntegrationTest {
         JsonNode now = as("intake").get("/api/v1/referrals/" + id).json();
         assertThat(now.get("status").asString()).isEqualTo("INELIGIBLE");
         assertThat(outcomes(now)).containsExactly("FINAL_CONVICTION_REQUIRED:PASS", "CONSENT_REQUIRED:FAIL",
-                "GANG_AFFILIATION_EVIDENCE:WARN");
+                "DUPLICATE_PERSON:PASS", "GANG_AFFILIATION_EVIDENCE:WARN");
         JsonNode evaluations = as("intake").get("/api/v1/referrals/" + id + "/evaluations").json();
         assertThat(evaluations.size()).isEqualTo(2);
         assertThat(evaluations.get(0).get("eligible").asBoolean()).isTrue();

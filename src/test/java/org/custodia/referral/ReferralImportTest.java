@@ -178,7 +178,8 @@ class ReferralImportTest extends IntegrationTest {
         assertThat(results.get(0).get("index").asInt()).isZero();
         assertThat(results.get(0).get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(results.get(0).get("eligibility").get("findings").get(0).get("message").asString()).contains("condena firme");
-        assertThat(errors(results.get(1))).contains("person:REQUIRED", "convictions:REQUIRED", "consent:REQUIRED");
+        assertThat(errors(results.get(1))).as("no conviction and no consent are findings, not errors")
+                .containsExactly("person:REQUIRED");
         assertThat(results.get(2).get("status").asString()).isEqualTo("INELIGIBLE");
         assertThat(errors(results.get(3))).containsExactly("externalReference:DUPLICATE_EXTERNAL_REFERENCE");
         assertThat(errors(results.get(4))).containsExactly(":INVALID_TYPE");
@@ -261,6 +262,31 @@ class ReferralImportTest extends IntegrationTest {
             jdbc.sql("DROP TRIGGER test_refuse_referral ON referral").update();
             jdbc.sql("DROP FUNCTION test_refuse_referral()").update();
         }
+    }
+
+    @Test
+    void aCsvReferralWithoutAnyConvictionOrCommitmentOrderIsStoredIneligibleWithItsFindings() {
+        String reference = ReferralBodies.unique("CSV");
+        Map<String, String> row = line(reference, ReferralBodies.unique("P"));
+        for (String column : List.of("court", "convictionCountry", "caseNumber", "offences", "convictionDate",
+                "judgmentFinal", "finalSince", "sentenceYears", "sentenceMonths", "sentenceDays", "lifeSentence",
+                "relation", "sentenceStartDate", "jailCreditDays", "commitmentOrderReference", "commitmentOrderAuthority",
+                "commitmentOrderIssuedOn", "consent")) {
+            row.remove(column);
+        }
+        String csv = new ReferralCsv().row(row).toString();
+
+        Api.Response response = as("us-agency").send("POST", "/api/v1/referrals/import", csv, CSV);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode result = response.json().get("results").get(0);
+        assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("INELIGIBLE");
+        JsonNode finding = result.get("eligibility").get("findings").get(0);
+        assertThat(finding.get("rule").asString()).isEqualTo("FINAL_CONVICTION_REQUIRED");
+        assertThat(finding.get("outcome").asString()).isEqualTo("FAIL");
+        assertThat(finding.get("message").asString()).isEqualTo(
+                "No conviction was submitted: there is no judgment to transfer the person under");
+        assertThat(count("SELECT count(*) FROM referral WHERE external_reference = ? AND status = 'INELIGIBLE'",
+                reference)).isEqualTo(1);
     }
 
     private long count(String sql, Object... params) {

@@ -44,6 +44,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        // Keep the browser console, so that tests can see Content-Security-Policy violations and script errors.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -69,6 +71,13 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
         await(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+    }
+
+    /** What the browser console said since the last call: messages at WARNING and above (CSP violations among them). */
+    public java.util.List<String> consoleProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     /** Saves what the page shows to target/screenshots/NAME.png, for a person to look at. */

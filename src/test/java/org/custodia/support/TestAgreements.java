@@ -43,7 +43,7 @@ public final class TestAgreements {
     public static List<Map<String, Object>> demoPolicy() {
         return List.of(rule("FINAL_CONVICTION_REQUIRED"), rule("COMMITMENT_ORDER_REQUIRED"),
                 rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)), rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
-                rule("SEX_OF_FACILITY", Map.of("sex", "MALE")));
+                rule("SEX_OF_FACILITY", Map.of("sex", "MALE")), rule("FIT_TO_TRAVEL"), rule("DUPLICATE_PERSON"));
     }
 
     /** A state of its own with its party registered, for scope tests. */

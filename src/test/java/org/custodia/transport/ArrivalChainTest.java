@@ -2,6 +2,7 @@ package org.custodia.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,14 +14,18 @@ import org.custodia.support.Api;
 import org.custodia.support.Dossiers;
 import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The whole chain through the real API: referral, acceptance, manifest, departure, handover, absence, release. */
 class ArrivalChainTest extends IntegrationTest {
 
+    @Autowired
+    private Clock clock;
+
     @Test
     void fromReferralToAdmissionToAbsenceToReturnTheFileShowsEveryStep() throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String referralId = Dossiers.accepted(this, Dossiers.eligible("José Luis", "Martínez Pérez", "VE"));
 
         Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of(
@@ -97,7 +102,7 @@ class ArrivalChainTest extends IntegrationTest {
 
     @Test
     void aRetriedHandoverWithTheSameKeyAdmitsOnce() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String referralId = Dossiers.accepted(this, Dossiers.eligible("Carlos", "Rivas", "VE"));
         String manifestId = dispatched(List.of(referralId), now);
         Map<String, Object> body = Dossiers.handover(referralId, now.minusSeconds(600).toString());
@@ -111,6 +116,38 @@ class ArrivalChainTest extends IntegrationTest {
         assertThat(second.json().get("prisonerNumber").asString()).isEqualTo(first.json().get("prisonerNumber").asString());
         assertThat(jdbc.sql("SELECT count(*) FROM prisoner WHERE referral_id = ?").param(UUID.fromString(referralId))
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theHandoverIsCheckedOnceTripFactsByTransportAndTheAdmissionRecordByCustodyInOneAnswer() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String foreign = Dossiers.accepted(this, Dossiers.eligible("Víctor", "Sin Contacto", "VE"));
+        String national = Dossiers.accepted(this, Dossiers.eligible("Salvador", "Nacional", "SV"));
+        String manifestId = dispatched(List.of(foreign, national), now);
+        String path = "/api/v1/manifests/" + manifestId + "/arrivals";
+
+        Map<String, Object> bad = Dossiers.handover(foreign, now.plusSeconds(3600).toString());
+        bad.remove("emergencyContact");
+        bad.remove("complaintOfIllTreatment");
+        bad.put("informedOfConsularRights", false);
+        Api.Response refused = as("reception").post(path, bad);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("code").asString()));
+        // the trip's facts (transport) and the admission record (custody), each named once, in one answer
+        assertThat(fields).containsExactlyInAnyOrder("arrivedAt:IN_FUTURE", "complaintOfIllTreatment:REQUIRED",
+                "emergencyContact:REQUIRED", "informedOfConsularRights:CONSULAR_RIGHTS_NOT_INFORMED");
+
+        // a contact known by name only is enough (Rule 7 g), and a national of the receiving state is not asked
+        // about consular rights (Vienna Art. 36 concerns foreign nationals)
+        Map<String, Object> nationalBody = Dossiers.handover(national, now.minusSeconds(600).toString());
+        nationalBody.remove("conditionOnArrival");
+        nationalBody.put("emergencyContact", Map.of("name", "none given"));
+        nationalBody.put("informedOfConsularRights", false);
+        nationalBody.remove("consularNotificationRequested");
+        Api.Response admitted = as("reception").post(path, nationalBody);
+        assertThat(admitted.status()).as(admitted.text()).isEqualTo(201);
+        assertThat(admitted.json().get("outcome").asString()).isEqualTo("ADMITTED");
     }
 
     String dispatched(List<String> referralIds, Instant now) {

@@ -2,6 +2,7 @@ package org.custodia.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import org.custodia.support.Browser;
 import org.custodia.support.Dossiers;
 import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,6 +21,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /** A whole arrival in the console: manifest, departure, three handovers with one refused, admission, the file. */
 class ReceptionBrowserTest extends IntegrationTest {
 
+    @Autowired
+    private Clock clock;
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Test
@@ -26,7 +31,9 @@ class ReceptionBrowserTest extends IntegrationTest {
         String first = Dossiers.accepted(this, Dossiers.eligible("Alberto", "Primero Gómez", "VE"));
         String second = Dossiers.accepted(this, Dossiers.eligible("Bruno", "Segundo Díaz", "VE"));
         String third = Dossiers.accepted(this, Dossiers.eligible("César", "Tercero Ruiz", "VE"));
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/El_Salvador")).truncatedTo(ChronoUnit.MINUTES);
+        // the console reads times in the facility's zone (a field of the facility)
+        ZoneId zone = ZoneId.of(jdbc.sql("SELECT time_zone FROM facility WHERE code = 'CECOT'").query(String.class).single());
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
 
         try (Browser browser = Browser.start()) {
             ChromeDriver page = browser.driver();

@@ -68,6 +68,8 @@ class AgreementController {
     @Allowed(Permission.AGREEMENT_MANAGE)
     @Operation(summary = "Register a party (ADMIN)")
     ResponseEntity<Party> createParty(@RequestBody Party party) {
-        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.code())).body(service.createParty(party));
+        // Validated first: the code goes into the Location header only once it is known to be well formed.
+        Party created = service.createParty(party);
+        return ResponseEntity.created(URI.create("/api/v1/parties/" + created.code())).body(created);
     }
 }

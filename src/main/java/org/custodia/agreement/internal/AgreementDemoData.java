@@ -1,7 +1,10 @@
 package org.custodia.agreement.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.custodia.agreement.Agreement;
 import java.util.Map;
 import org.custodia.agreement.Party;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class AgreementDemoData implements ApplicationRunner {
 
     static final String CODE = "US-SV-2025";
+    /** Rules the demo policy gained after its first version. */
+    private static final List<String> ADDED_RULES = List.of("FIT_TO_TRAVEL", "DUPLICATE_PERSON");
     private static final Logger log = LoggerFactory.getLogger(AgreementDemoData.class);
 
     private final AgreementService service;
@@ -39,7 +44,9 @@ class AgreementDemoData implements ApplicationRunner {
         if (repository.party("SV").isEmpty()) {
             service.createParty(new Party("SV", "República de El Salvador", "SV"));
         }
-        if (repository.find(CODE).isPresent()) {
+        Optional<Agreement> existing = repository.find(CODE);
+        if (existing.isPresent()) {
+            addMissingRules(existing.get());
             return;
         }
         service.create(new AgreementRequest(CODE,
@@ -50,9 +57,29 @@ class AgreementDemoData implements ApplicationRunner {
                         new AgreementRequest.Rule("COMMITMENT_ORDER_REQUIRED", Map.of()),
                         new AgreementRequest.Rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)),
                         new AgreementRequest.Rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
-                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")))),
+                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")),
+                        new AgreementRequest.Rule("FIT_TO_TRAVEL", Map.of()),
+                        new AgreementRequest.Rule("DUPLICATE_PERSON", Map.of()))),
                 List.of(new AgreementRequest.FeeLine("CUSTODY_DAY", "55.00", "USD", LocalDate.of(2025, 3, 1), null),
                         new AgreementRequest.FeeLine("INTAKE_FEE", "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
         log.info("Demo agreement {} created", CODE);
+    }
+
+    /** A demo agreement created by an earlier version gets the rules added since, as an amendment (ledgered). */
+    private void addMissingRules(Agreement a) {
+        List<AgreementRequest.Rule> rules = new ArrayList<>(a.eligibilityPolicy().rules().stream()
+                .map(r -> new AgreementRequest.Rule(r.rule(), r.parameters())).toList());
+        List<String> listed = rules.stream().map(AgreementRequest.Rule::rule).toList();
+        List<String> missing = ADDED_RULES.stream().filter(r -> !listed.contains(r)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(r -> rules.add(new AgreementRequest.Rule(r, Map.of())));
+        service.amend(CODE, new AgreementRequest(a.code(), a.title(), a.sendingParty().code(), a.receivingParty().code(),
+                a.status().name(), a.validFrom(), a.validTo(), a.capacityQuota(), a.sentenceRegime(), a.gctDaysPerYear(),
+                a.facilityCode(), new AgreementRequest.Policy(rules), a.feeSchedule().stream()
+                .map(f -> new AgreementRequest.FeeLine(f.kind().name(), f.amount().toPlainString(), f.currency(),
+                        f.effectiveFrom(), f.effectiveTo())).toList()));
+        log.info("Demo agreement {} amended: rules {} added", CODE, missing);
     }
 }

@@ -24,12 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class AgreementRepository {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
 
-    AgreementRepository(JdbcClient jdbc) {
+    AgreementRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     Optional<Party> party(String code) {
@@ -127,8 +128,8 @@ class AgreementRepository {
                 row.facilityCode(), new Agreement.EligibilityPolicy(List.copyOf(rules)), fees, row.version());
     }
 
-    private static Map<String, Object> parseParameters(String json) {
-        return new LinkedHashMap<>(JSON.readValue(json, new TypeReference<Map<String, Object>>() { }));
+    private Map<String, Object> parseParameters(String json) {
+        return new LinkedHashMap<>(this.json.readValue(json, new TypeReference<Map<String, Object>>() { }));
     }
 
     record Row(UUID id, String code, String title, String sendingParty, String receivingParty, String status,

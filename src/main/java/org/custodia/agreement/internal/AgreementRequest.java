@@ -4,10 +4,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What an administrator sends to create or amend an agreement. Validated as a whole by {@link AgreementService}. */
+/**
+ * What an administrator sends to create or amend an agreement. Validated as a whole by {@link AgreementService}.
+ * {@code version}, on an amendment, is the version the administrator read: if the agreement changed since, the
+ * amendment is refused with 409 {@code STALE_VERSION} instead of silently overwriting the other change.
+ */
 record AgreementRequest(String code, String title, String sendingPartyCode, String receivingPartyCode, String status,
                         LocalDate validFrom, LocalDate validTo, Integer capacityQuota, String sentenceRegime,
-                        Integer gctDaysPerYear, String facilityCode, Policy eligibilityPolicy, List<FeeLine> feeSchedule) {
+                        Integer gctDaysPerYear, String facilityCode, Policy eligibilityPolicy, List<FeeLine> feeSchedule,
+                        Integer version) {
+
+    /** A request that names no version: amended whatever the current version is. */
+    AgreementRequest(String code, String title, String sendingPartyCode, String receivingPartyCode, String status,
+                     LocalDate validFrom, LocalDate validTo, Integer capacityQuota, String sentenceRegime,
+                     Integer gctDaysPerYear, String facilityCode, Policy eligibilityPolicy, List<FeeLine> feeSchedule) {
+        this(code, title, sendingPartyCode, receivingPartyCode, status, validFrom, validTo, capacityQuota,
+                sentenceRegime, gctDaysPerYear, facilityCode, eligibilityPolicy, feeSchedule, null);
+    }
 
     record Policy(List<Rule> rules) {
     }

@@ -19,6 +19,7 @@ import org.custodia.agreement.FeeKind;
 import org.custodia.agreement.Party;
 import org.custodia.agreement.RuleType;
 import org.custodia.common.ApiException;
+import org.custodia.common.CommonProblem;
 import org.custodia.common.Validation;
 import org.custodia.identity.CurrentUser;
 import org.custodia.ledger.Ledger;
@@ -87,6 +88,10 @@ class AgreementService implements Agreements {
     @Transactional
     Agreement amend(String code, AgreementRequest request) {
         Agreement current = repository.findForUpdate(code).orElseThrow(() -> notFound(code));
+        if (request.version() != null && request.version() != current.version()) {
+            throw new ApiException(CommonProblem.STALE_VERSION, "Agreement " + code + " is at version "
+                    + current.version() + ", not " + request.version() + ": read it again and redo the change");
+        }
         Validation validation = new Validation();
         if (request.code() != null && !request.code().equals(code)) {
             validation.add("code", "IMMUTABLE", "The code of an agreement cannot change");

@@ -128,8 +128,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.warn("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        // Only the constraint: PostgreSQL's message quotes the offending values (names, document numbers).
+        log.warn("Integrity violation on {}: {}", request.getRequestURI(), constraintOf(e));
         return respond(request, e, CommonProblem.DATA_CONFLICT, "The change conflicts with a record that already exists", List.of());
+    }
+
+    private static String constraintOf(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException sql
+                && sql.getServerErrorMessage() != null) {
+            return "SQLSTATE " + sql.getSQLState() + ", constraint " + sql.getServerErrorMessage().getConstraint()
+                    + " on " + sql.getServerErrorMessage().getTable();
+        }
+        return e.getMostSpecificCause().getClass().getSimpleName();
     }
 
     @ExceptionHandler(Exception.class)
@@ -176,17 +186,7 @@ class ApiExceptionHandler {
     }
 
     private static String codeOf(String constraint) {
-        if (constraint == null) {
-            return "INVALID_VALUE";
-        }
-        return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
-            case "Size", "Length" -> "INVALID_LENGTH";
-            case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax", "Negative" -> "OUT_OF_RANGE";
-            case "Pattern", "Email" -> "INVALID_FORMAT";
-            case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> "INVALID_DATE";
-            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-        };
+        return org.custodia.common.Validation.codeOf(constraint);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Agreements;
 import org.custodia.common.ApiException;
+import org.custodia.common.NotInFuture;
 import org.custodia.common.Validation;
 import org.custodia.custody.Admission;
 import org.custodia.custody.AdmissionCommand;
@@ -32,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 class AdmissionService implements Admissions {
 
     static final Set<String> SECURITY_LEVELS = Set.of("MINIMUM", "MEDIUM", "HIGH", "MAXIMUM");
-    static final Set<String> VERIFICATION_METHODS = Set.of("FINGERPRINT", "DOCUMENT", "PHOTO");
     static final Set<String> SEXES = Set.of("MALE", "FEMALE");
     static final Set<String> RELATIONS = Set.of("CONCURRENT", "CONSECUTIVE");
 
@@ -75,7 +75,7 @@ class AdmissionService implements Admissions {
         }
         String regime = c.sentenceRegime() != null ? c.sentenceRegime() : agreement.sentenceRegime();
         int gct = c.gctDaysPerYear() != null ? c.gctDaysPerYear() : agreement.gctDaysPerYear();
-        int year = LocalDate.ofInstant(c.admittedAt(), time.zoneOf(facility.code())).getYear();
+        int year = LocalDate.ofInstant(c.admittedAt(), facility.zone()).getYear();
         int sequence = store.nextNumber(facility.code(), year);
         String number = "%s-%d-%06d".formatted(facility.code(), year, sequence);
         UUID id = UUID.randomUUID();
@@ -90,7 +90,7 @@ class AdmissionService implements Admissions {
                 regime, gct, 0, dates.fullTermDate(), dates.releaseDate(),
                 c.gangAffiliation() == null ? null : c.gangAffiliation().group(),
                 c.gangAffiliation() == null ? null : c.gangAffiliation().source(), c.securityLevel(), c.admittedAt(),
-                time.now(), c.recordedBy(), handover, handover.familyNotificationDeclined(), null, null, null, 1);
+                time.now(), c.recordedBy(), handover, handover.familyNotificationDeclined(), null, null, null);
         store.insert(p, searchText(number, person));
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -107,10 +107,10 @@ class AdmissionService implements Admissions {
         details.put("propertyItems", handover.property() == null ? 0 : handover.property().size());
         details.put("securityLevel", c.securityLevel());
         FileEvent admission = file.append(p, "ADMISSION", c.admittedAt(), c.recordedBy(), details, null, false);
-        if (handover.complaintOfIllTreatment()) {
+        if (handover.complains()) {
             file.alert(p, admission, "ILL_TREATMENT_AT_ADMISSION", handover.illTreatmentDetails());
         }
-        notifyAtAdmission(p, handover);
+        notifyAtAdmission(p, handover, agreement.receivingParty().country());
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("prisonerNumber", number);
@@ -135,11 +135,22 @@ class AdmissionService implements Admissions {
         return new Admission(id, number);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.custodia.common.FieldProblem> problems(AdmissionCommand c) {
+        if (c == null) {
+            return List.of(new org.custodia.common.FieldProblem("", "REQUIRED", "The admission is required"));
+        }
+        Validation v = new Validation();
+        validate(c, v);
+        return v.problems();
+    }
+
     /** Rule 68 (the family is told of the imprisonment) and Vienna Art. 36 (the consulate, when the person asks). */
-    private void notifyAtAdmission(PrisonerRecord p, Handover h) {
-        if (h.consularNotificationRequested()) {
+    private void notifyAtAdmission(PrisonerRecord p, Handover h, String homeCountry) {
+        if (h.wantsConsulNotified()) {
             for (String nationality : p.nationalities()) {
-                if (!nationality.equals(homeCountry(p))) {
+                if (!nationality.equals(homeCountry)) {
                     file.notify(p, "CONSULATE", "Consulate of " + nationality, null, "CONSULAR_NOTIFICATION",
                             "DIPLOMATIC_NOTE", h.consulateNotifiedAt());
                 }
@@ -149,11 +160,6 @@ class AdmissionService implements Admissions {
             file.notify(p, "FAMILY", h.emergencyContact().name(), h.emergencyContact().phone(), "IMPRISONMENT", "PHONE",
                     null);
         }
-    }
-
-    /** The facility's own country: nationals of it are not foreign. */
-    private String homeCountry(PrisonerRecord p) {
-        return facilities.find(p.facilityCode()).map(Facility::partyCode).orElse("");
     }
 
     static String searchText(String number, Person person) {
@@ -204,9 +210,8 @@ class AdmissionService implements Admissions {
                 v.add("facilityCode", "UNKNOWN_FACILITY", "No facility " + c.facilityCode());
             }
         }
-        String facilityCode = facility == null ? null : facility.code();
-        person(c.person(), facility, v);
-        reasons(c.reasonsForCommitment(), c, facilityCode, v);
+        person(c.person(), v);
+        reasons(c.reasonsForCommitment(), c, facility, v);
         convictions(c.convictions(), v);
         if (c.convictions() != null && !c.convictions().isEmpty()) {
             // the sentence module checks the terms, the start dates, the credits, the regime and the rate
@@ -238,13 +243,13 @@ class AdmissionService implements Admissions {
             v.require(SECURITY_LEVELS.contains(c.securityLevel()), "securityLevel", "INVALID_VALUE", "One of " + SECURITY_LEVELS);
         }
         v.notNull(c.admittedAt(), "admittedAt");
-        time.notFuture(c.admittedAt(), "admittedAt", v);
-        handover(c.handover(), c.person(), facility, c, v);
+        notFuture(c.admittedAt(), "admittedAt", v);
+        handover(c.handover(), c.person(), agreement, v);
         v.notBlank(c.recordedBy(), "recordedBy");
         return agreement;
     }
 
-    private void person(Person p, Facility facility, Validation v) {
+    private void person(Person p, Validation v) {
         if (p == null) {
             v.add("person", "REQUIRED", "person is required");
             return;
@@ -252,8 +257,8 @@ class AdmissionService implements Admissions {
         v.notBlank(p.givenNames(), "person.givenNames");
         v.notBlank(p.familyNames(), "person.familyNames");
         v.notNull(p.dateOfBirth(), "person.dateOfBirth");
-        if (p.dateOfBirth() != null && facility != null) {
-            time.notFuture(p.dateOfBirth(), "person.dateOfBirth", facility.code(), v);
+        if (NotInFuture.Rule.inFuture(p.dateOfBirth(), time.clock())) {
+            v.add("person.dateOfBirth", "IN_FUTURE", "person.dateOfBirth lies in the future");
         }
         if (p.sex() == null) {
             v.add("person.sex", "REQUIRED", "person.sex is required");
@@ -290,7 +295,7 @@ class AdmissionService implements Admissions {
         }
     }
 
-    private void reasons(ReasonsForCommitment r, AdmissionCommand c, String facilityCode, Validation v) {
+    private void reasons(ReasonsForCommitment r, AdmissionCommand c, Facility facility, Validation v) {
         if (r == null) {
             v.add("reasonsForCommitment", "REQUIRED", "Mandela Rule 7: nobody is admitted without a valid commitment order");
             return;
@@ -302,8 +307,8 @@ class AdmissionService implements Admissions {
             v.notBlank(r.commitmentOrder().reference(), "reasonsForCommitment.commitmentOrder.reference");
             v.notBlank(r.commitmentOrder().issuingAuthority(), "reasonsForCommitment.commitmentOrder.issuingAuthority");
             v.notNull(r.commitmentOrder().issuedOn(), "reasonsForCommitment.commitmentOrder.issuedOn");
-            if (r.commitmentOrder().issuedOn() != null && c.admittedAt() != null && facilityCode != null
-                    && r.commitmentOrder().issuedOn().isAfter(LocalDate.ofInstant(c.admittedAt(), time.zoneOf(facilityCode)))) {
+            if (r.commitmentOrder().issuedOn() != null && c.admittedAt() != null && facility != null
+                    && r.commitmentOrder().issuedOn().isAfter(LocalDate.ofInstant(c.admittedAt(), facility.zone()))) {
                 v.add("reasonsForCommitment.commitmentOrder.issuedOn", "AFTER_ADMISSION",
                         "The commitment order must exist at admission");
             }
@@ -312,8 +317,8 @@ class AdmissionService implements Admissions {
         if (r.arrest() != null) {
             v.notNull(r.arrest().date(), "reasonsForCommitment.arrest.date");
             v.notBlank(r.arrest().place(), "reasonsForCommitment.arrest.place");
-            if (facilityCode != null) {
-                time.notFuture(r.arrest().date(), "reasonsForCommitment.arrest.date", facilityCode, v);
+            if (NotInFuture.Rule.inFuture(r.arrest().date(), time.clock())) {
+                v.add("reasonsForCommitment.arrest.date", "IN_FUTURE", "The arrest lies in the future");
             }
         }
     }
@@ -347,23 +352,19 @@ class AdmissionService implements Admissions {
         }
     }
 
-    private void handover(Handover h, Person person, Facility facility, AdmissionCommand c, Validation v) {
+    /** The handover part of Rule 7 (c) to (g) and Vienna Art. 36: custody's rules, whoever hands the person over. */
+    private void handover(Handover h, Person person, Agreement agreement, Validation v) {
         if (h == null) {
             v.add("handover", "REQUIRED", "The arrival handover is required");
             return;
         }
         v.require(h.identityVerified(), "handover.identityVerified", "IDENTITY_NOT_VERIFIED",
                 "Mandela Rule 7(a): the identity must be verified before admission");
-        if (h.verificationMethod() == null) {
-            v.add("handover.verificationMethod", "REQUIRED", "handover.verificationMethod is required");
-        } else {
-            v.require(VERIFICATION_METHODS.contains(h.verificationMethod()), "handover.verificationMethod",
-                    "INVALID_VALUE", "One of " + VERIFICATION_METHODS);
-        }
-        v.notBlank(h.conditionOnArrival(), "handover.conditionOnArrival");
+        v.notNull(h.verificationMethod(), "handover.verificationMethod");
         v.require(h.injuriesObserved() != null && !h.injuriesObserved().isBlank(), "handover.injuriesObserved",
                 "REQUIRED", "Record the visible injuries, or 'none' (Rule 7(d))");
-        if (h.complaintOfIllTreatment()) {
+        v.notNull(h.complaintOfIllTreatment(), "handover.complaintOfIllTreatment");
+        if (h.complains()) {
             v.notBlank(h.illTreatmentDetails(), "handover.illTreatmentDetails");
         }
         if (h.property() != null) {
@@ -385,21 +386,42 @@ class AdmissionService implements Admissions {
                 }
             }
         }
+        // Rule 7(g): whom to reach. A name is required ("none given" when the person names nobody); the phone is
+        // recorded when known, and the family notification waits for it otherwise.
         if (h.emergencyContact() == null) {
             v.add("handover.emergencyContact", "REQUIRED", "Rule 7(g): an emergency contact is required");
         } else {
-            v.notBlank(h.emergencyContact().name(), "handover.emergencyContact.name");
-            v.notBlank(h.emergencyContact().phone(), "handover.emergencyContact.phone");
+            v.require(h.emergencyContact().name() != null && !h.emergencyContact().name().isBlank(),
+                    "handover.emergencyContact.name", "REQUIRED", "An emergency contact is required (Rule 7 g); "
+                            + "write 'none given' if the person names nobody");
         }
         if (h.nextOfKin() != null) {
             v.notBlank(h.nextOfKin().name(), "handover.nextOfKin.name");
         }
-        boolean foreign = facility != null && person != null && person.nationalities() != null
-                && person.nationalities().stream().anyMatch(n -> n != null && !n.equals(facility.partyCode()));
-        if (foreign) {
-            v.require(h.informedOfConsularRights(), "handover.informedOfConsularRights", "CONSULAR_RIGHTS_NOT_GIVEN",
-                    "Vienna Convention Art. 36: a foreign national is told of the right to consular notification");
+        if (isForeignNational(person, agreement)) {
+            v.require(Boolean.TRUE.equals(h.informedOfConsularRights()), "handover.informedOfConsularRights",
+                    "CONSULAR_RIGHTS_NOT_INFORMED", "Vienna Convention Art. 36: a foreign national is told of the "
+                            + "right to consular notification before admission");
+            v.notNull(h.consularNotificationRequested(), "handover.consularNotificationRequested");
         }
-        time.notFuture(h.consulateNotifiedAt(), "handover.consulateNotifiedAt", v);
+        notFuture(h.consulateNotifiedAt(), "handover.consulateNotifiedAt", v);
+    }
+
+    /**
+     * Vienna Art. 36 concerns foreign nationals: a person with the nationality of the receiving state (that of the
+     * agreement's receiving party) is not one, whatever other nationality they hold.
+     */
+    static boolean isForeignNational(Person person, Agreement agreement) {
+        if (person == null || person.nationalities() == null || agreement == null) {
+            return false;
+        }
+        String home = agreement.receivingParty().country();
+        return !person.nationalities().isEmpty() && !person.nationalities().contains(home);
+    }
+
+    private void notFuture(java.time.Instant at, String field, Validation v) {
+        if (NotInFuture.Rule.inFuture(at, time.clock())) {
+            v.add(field, "IN_FUTURE", field + " lies in the future; records may be written after the fact, never before");
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.custodia.custody.internal;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +62,7 @@ class CustodyConsoleController {
         try {
             model.addAttribute("result", search.search(query));
         } catch (ApiException e) {
-            model.addAttribute("result", Map.of("items", List.of(), "total", 0, "page", 0, "size", 25));
+            model.addAttribute("result", new CustodyViews.SearchPage(List.of(), 0, 25, 0));
             model.addAttribute("problem", e.getMessage() + ": " + e.errors().stream().map(f -> f.field()).toList());
         }
         int window = days == 90 || days == 180 ? days : 30;
@@ -82,15 +82,12 @@ class CustodyConsoleController {
         } catch (ApiException e) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        List<FileEvent> events = prisoners.events(p);
-        List<Map<String, Object>> timeline = new ArrayList<>();
-        for (FileEvent e : events) {
-            Map<String, Object> entry = new LinkedHashMap<>(PrisonerViews.event(e, user));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> details = (Map<String, Object>) entry.get("details");
-            entry.put("text", details.entrySet().stream().filter(d -> d.getValue() != null && !"".equals(d.getValue()))
-                    .map(d -> d.getKey() + ": " + d.getValue()).reduce((a, b) -> a + " · " + b).orElse(""));
-            timeline.add(entry);
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (FileEvent e : prisoners.events(p)) {
+            CustodyViews.Event event = CustodyViews.Event.of(e, user);
+            timeline.add(new TimelineEntry(event, event.details().entrySet().stream()
+                    .filter(d -> d.getValue() != null && !"".equals(d.getValue()))
+                    .map(d -> d.getKey() + ": " + d.getValue()).reduce((a, b) -> a + " · " + b).orElse("")));
         }
         model.addAttribute("p", p);
         model.addAttribute("sentence", prisoners.sentence(p, locale));
@@ -117,7 +114,7 @@ class CustodyConsoleController {
     @GetMapping("/roll-count")
     @Allowed(Permission.FACILITY_READ)
     String rollCount(@RequestParam(defaultValue = "CECOT") String facility, Model model) {
-        Map<String, Object> rollCount;
+        CustodyViews.RollCount rollCount;
         try {
             rollCount = roll.rollCount(facility);
         } catch (ApiException e) {
@@ -125,7 +122,7 @@ class CustodyConsoleController {
         }
         model.addAttribute("roll", rollCount);
         model.addAttribute("facility", facility);
-        model.addAttribute("zone", time.zoneOf(facility));
+        model.addAttribute("zone", ZoneId.of(rollCount.zone()));
         model.addAttribute("counts", roll.counts(facility, false).stream().limit(10).toList());
         return "custody/roll-count";
     }
@@ -147,9 +144,9 @@ class CustodyConsoleController {
             }
         });
         try {
-            Map<String, Object> count = roll.count(facility, new Requests.Count(modules, null));
+            CustodyViews.FormalCount count = roll.count(facility, new Requests.Count(modules, null));
             redirect.addFlashAttribute("message", messages.getMessage("custody.count.saved",
-                    new Object[] {messages.getMessage("custody.count.status." + count.get("status"), null, locale)}, locale));
+                    new Object[] {messages.getMessage("custody.count.status." + count.status(), null, locale)}, locale));
         } catch (ApiException e) {
             redirect.addFlashAttribute("problem", messages.getMessage("custody.error", new Object[] {describe(e)}, locale));
         }
@@ -174,9 +171,17 @@ class CustodyConsoleController {
     @GetMapping("/oversight/alerts")
     @Allowed(Permission.OVERSIGHT_ALERTS_READ)
     String alerts(Model model) {
-        model.addAttribute("alerts", prisoners.alerts());
-        model.addAttribute("utc", java.time.ZoneOffset.UTC);
+        List<CustodyViews.Alert> alerts = prisoners.alerts();
+        // each alert in its facility's time
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        alerts.forEach(a -> zones.computeIfAbsent(a.facilityCode(), time::zoneOf));
+        model.addAttribute("alerts", alerts);
+        model.addAttribute("zones", zones);
         return "custody/alerts";
+    }
+
+    /** An entry of the timeline: the event as the API shows it and its details as one line. */
+    record TimelineEntry(CustodyViews.Event event, String text) {
     }
 
     private static String describe(ApiException e) {

@@ -62,7 +62,7 @@ class CustodyHistoryService implements CustodyHistory {
         }
         if (record.release() != null) {
             var r = record.release();
-            prisoners.release(admission.prisonerNumber(), new Requests.Release(r.type(), r.effectiveAt(), r.receivedBy(),
+            prisoners.release(admission.prisonerNumber(), new Requests.Release(ReleaseType.valueOf(r.type()), r.effectiveAt(), r.receivedBy(),
                     r.destinationState(), r.reason(), r.circumstances(), r.cause(), r.remainsDisposition()));
         }
         return admission;

@@ -2,6 +2,8 @@ package org.custodia.custody.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.text.Bidi;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,15 +19,17 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.custodia.identity.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The official copy of a prisoner file (Mandela Rule 9), in Spanish or English, with PDFBox's Standard 14 fonts.
- * Those fonts encode WinAnsi only: Spanish accents pass, any other character is replaced.
+ * The official copy of a prisoner file (Mandela Rule 9), in Spanish or English. The text is set in DejaVu Sans, shipped
+ * in the jar ({@code fonts/}, from Debian's fonts-dejavu-core, licence beside it) and embedded as a subset, so that
+ * every name prints as written: Latin with diacritics, Cyrillic, Greek, Arabic, Hebrew. Right-to-left runs are laid
+ * out in visual order (java.text.Bidi); a glyph the font lacks becomes '?'.
  */
 @Component
 class FilePdf {
@@ -61,7 +65,7 @@ class FilePdf {
         return Locale.forLanguageTag("en".equals(userLocale) ? "en" : "es");
     }
 
-    byte[] render(PrisonerRecord p, SentenceDates sentence, List<FileEvent> events, List<Map<String, Object>> notifications,
+    byte[] render(PrisonerRecord p, SentenceDates sentence, List<FileEvent> events, List<CustodyViews.Notification> notifications,
                   CurrentUser reader, Locale locale) {
         ZoneId zone = time.zoneOf(p.facilityCode());
         try (PDDocument document = new PDDocument(); Writer w = new Writer(document)) {
@@ -127,10 +131,10 @@ class FilePdf {
 
             var h = p.handover();
             w.heading(t(locale, "custody.section.handover"));
-            w.field(t(locale, "custody.field.identityVerified"), h.verificationMethod());
+            w.field(t(locale, "custody.field.identityVerified"), String.valueOf(h.verificationMethod()));
             w.field(t(locale, "custody.field.condition"), h.conditionOnArrival());
             w.field(t(locale, "custody.field.injuries"), h.injuriesObserved());
-            w.field(t(locale, "custody.field.illTreatment"), h.complaintOfIllTreatment()
+            w.field(t(locale, "custody.field.illTreatment"), h.complains()
                     ? t(locale, "custody.yes") + ": " + h.illTreatmentDetails() : t(locale, "custody.no"));
             w.field(t(locale, "custody.field.property"), h.property() == null ? "-" : h.property().stream()
                     .map(i -> i.quantity() + " x " + i.description()).collect(Collectors.joining("; ")));
@@ -140,19 +144,18 @@ class FilePdf {
                             + (m.custodyStatus() == null ? "" : ", " + m.custodyStatus()) + ")")
                     .collect(Collectors.joining("; ")));
             if (h.emergencyContact() != null) {
-                w.field(t(locale, "custody.field.emergencyContact"), h.emergencyContact().name() + ", " + h.emergencyContact().phone());
+                w.field(t(locale, "custody.field.emergencyContact"), h.emergencyContact().name()
+                        + (h.emergencyContact().phone() == null ? "" : ", " + h.emergencyContact().phone()));
             }
             if (h.nextOfKin() != null) {
                 w.field(t(locale, "custody.field.nextOfKin"), h.nextOfKin().name());
             }
-            w.field(t(locale, "custody.field.consularRights"), (h.informedOfConsularRights() ? t(locale, "custody.yes") : t(locale, "custody.no"))
-                    + " / " + (h.consularNotificationRequested() ? t(locale, "custody.yes") : t(locale, "custody.no")));
+            w.field(t(locale, "custody.field.consularRights"), (Boolean.TRUE.equals(h.informedOfConsularRights()) ? t(locale, "custody.yes") : t(locale, "custody.no"))
+                    + " / " + (h.wantsConsulNotified() ? t(locale, "custody.yes") : t(locale, "custody.no")));
 
             w.heading(t(locale, "custody.section.timeline"));
             for (FileEvent e : events) {
-                Map<String, Object> shown = PrisonerViews.event(e, reader);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> details = (Map<String, Object>) shown.get("details");
+                Map<String, Object> details = CustodyViews.Event.of(e, reader).details();
                 w.line(true, at(e.occurredAt(), zone) + "  " + t(locale, "custody.event." + e.type()));
                 w.line(false, "   " + t(locale, "custody.timeline.recorded", at(e.recordedAt(), zone), e.recordedBy()));
                 String text = details.entrySet().stream().filter(d -> d.getValue() != null)
@@ -164,9 +167,9 @@ class FilePdf {
 
             if (!notifications.isEmpty()) {
                 w.heading(t(locale, "custody.section.notifications"));
-                for (Map<String, Object> n : notifications) {
-                    w.line(false, at((Instant) n.get("createdAt"), zone) + "  " + n.get("subject") + " -> " + n.get("recipient")
-                            + " (" + n.get("channel") + ", " + n.get("status") + ")");
+                for (CustodyViews.Notification n : notifications) {
+                    w.line(false, at(n.createdAt(), zone) + "  " + n.subject() + " -> " + n.recipient()
+                            + " (" + n.channel() + ", " + n.status() + ")");
                 }
             }
             if (p.isReleased()) {
@@ -194,13 +197,24 @@ class FilePdf {
     /** Lays out lines top to bottom, wrapping and opening pages as needed. */
     private static final class Writer implements AutoCloseable {
         private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final PDFont regular;
+        private final PDFont bold;
         private PDPageContentStream stream;
         private float y;
 
-        Writer(PDDocument document) {
+        Writer(PDDocument document) throws IOException {
             this.document = document;
+            this.regular = font(document, "fonts/DejaVuSans.ttf");
+            this.bold = font(document, "fonts/DejaVuSans-Bold.ttf");
+        }
+
+        private static PDFont font(PDDocument document, String resource) throws IOException {
+            try (InputStream in = FilePdf.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("The font " + resource + " is missing from the jar");
+                }
+                return PDType0Font.load(document, in);
+            }
         }
 
         void title(String text) throws IOException {
@@ -224,7 +238,7 @@ class FilePdf {
             y -= 8;
         }
 
-        private void write(PDType1Font font, float size, String raw) throws IOException {
+        private void write(PDFont font, float size, String raw) throws IOException {
             String text = safe(font, raw);
             for (String line : wrap(font, size, text)) {
                 float leading = size * 1.35f;
@@ -250,7 +264,7 @@ class FilePdf {
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
-        private static List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+        private static List<String> wrap(PDFont font, float size, String text) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder current = new StringBuilder();
             for (String word : text.split(" ")) {
@@ -268,9 +282,12 @@ class FilePdf {
             return lines;
         }
 
-        /** What WinAnsi cannot encode becomes '?'; control characters become spaces. */
-        static String safe(PDType1Font font, String raw) {
-            String text = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFC);
+        /**
+         * In visual order (right-to-left runs reversed, as PDF text is drawn left to right); what the font cannot
+         * encode becomes '?'; control characters become spaces.
+         */
+        static String safe(PDFont font, String raw) {
+            String text = visual(Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFC));
             StringBuilder out = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
                 if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
@@ -286,6 +303,23 @@ class FilePdf {
                 }
             });
             return out.toString();
+        }
+
+        static String visual(String text) {
+            if (!Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+                return text;
+            }
+            Bidi bidi = new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            int runs = bidi.getRunCount();
+            byte[] levels = new byte[runs];
+            String[] parts = new String[runs];
+            for (int i = 0; i < runs; i++) {
+                levels[i] = (byte) bidi.getRunLevel(i);
+                String run = text.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+                parts[i] = levels[i] % 2 == 1 ? new StringBuilder(run).reverse().toString() : run;
+            }
+            Bidi.reorderVisually(levels, 0, parts, 0, runs);
+            return String.join("", parts);
         }
 
         @Override

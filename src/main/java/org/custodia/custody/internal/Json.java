@@ -1,7 +1,6 @@
 package org.custodia.custody.internal;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON for the jsonb columns: written and read with the application's mapper (ISO dates). */
@@ -20,13 +19,5 @@ class Json {
 
     <T> T read(String text, Class<T> type) {
         return text == null ? null : mapper.readValue(text, type);
-    }
-
-    JsonNode tree(String text) {
-        return text == null ? null : mapper.readTree(text);
-    }
-
-    JsonNode tree(Object value) {
-        return mapper.valueToTree(value);
     }
 }

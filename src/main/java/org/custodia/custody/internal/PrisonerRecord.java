@@ -9,7 +9,6 @@ import org.custodia.custody.AdmissionCommand.CommitmentOrder;
 import org.custodia.custody.AdmissionCommand.Conviction;
 import org.custodia.custody.AdmissionCommand.Handover;
 import org.custodia.custody.AdmissionCommand.Person;
-import tools.jackson.databind.JsonNode;
 
 /** One row of {@code prisoner}, as the services use it. */
 public record PrisonerRecord(UUID id, String number, UUID referralId, String agreementCode, String facilityCode,
@@ -19,14 +18,10 @@ public record PrisonerRecord(UUID id, String number, UUID referralId, String agr
                       LocalDate fullTermDate, LocalDate releaseDate, String gangGroup, String gangSource,
                       String securityLevel, Instant admittedAt, Instant admissionRecordedAt, String admissionRecordedBy,
                       Handover handover, boolean familyNotificationDeclined, Instant releasedAt, String releaseType,
-                      JsonNode release, int version) {
+                      CustodyViews.ReleaseDetails release) {
 
     public boolean isReleased() {
         return status == PrisonerStatus.RELEASED;
-    }
-
-    public boolean onRoll() {
-        return status != PrisonerStatus.RELEASED;
     }
 
     public String fullName() {

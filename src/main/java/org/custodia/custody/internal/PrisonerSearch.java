@@ -2,9 +2,7 @@ package org.custodia.custody.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.custodia.common.Validation;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
@@ -34,7 +32,7 @@ class PrisonerSearch {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> search(Query query) {
+    CustodyViews.SearchPage search(Query query) {
         CurrentUser user = users.requireCurrent();
         Validation v = new Validation();
         if (query.status() != null && !query.status().isBlank()) {
@@ -94,14 +92,9 @@ class PrisonerSearch {
         }
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Map<String, Object>> items = store.findAll(where.toString(), pageParams, order + " LIMIT ? OFFSET ?").stream()
-                .map(PrisonerViews::summary).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", items);
-        answer.put("page", page);
-        answer.put("size", size);
-        answer.put("total", total);
-        return answer;
+        List<CustodyViews.Summary> items = store.findAll(where.toString(), pageParams, order + " LIMIT ? OFFSET ?")
+                .stream().map(CustodyViews.Summary::of).toList();
+        return new CustodyViews.SearchPage(items, page, size, total);
     }
 
     /** A word is matched as written: LIKE's wildcards in it are taken literally. */

@@ -103,34 +103,34 @@ class PrisonerStore {
     }
 
     void updateStatus(UUID id, PrisonerStatus status) {
-        jdbc.sql("UPDATE prisoner SET status = ?, version = version + 1 WHERE id = ?").params(status.name(), id).update();
+        jdbc.sql("UPDATE prisoner SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
     void updateSecurityLevel(UUID id, String level) {
-        jdbc.sql("UPDATE prisoner SET security_level = ?, version = version + 1 WHERE id = ?").params(level, id).update();
+        jdbc.sql("UPDATE prisoner SET security_level = ? WHERE id = ?").params(level, id).update();
     }
 
     void updateFamilyNotificationDeclined(UUID id, boolean declined) {
-        jdbc.sql("UPDATE prisoner SET family_notification_declined = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql("UPDATE prisoner SET family_notification_declined = ? WHERE id = ?")
                 .params(declined, id).update();
     }
 
     void updateSentence(UUID id, int forfeited, LocalDate fullTerm, LocalDate release) {
         jdbc.sql("""
-                        UPDATE prisoner SET gct_forfeited_days = ?, full_term_date = ?, release_date = ?, version = version + 1
+                        UPDATE prisoner SET gct_forfeited_days = ?, full_term_date = ?, release_date = ?
                         WHERE id = ?""")
                 .params(forfeited, fullTerm, release, id).update();
     }
 
     void updateCell(UUID id, String cell, String module) {
-        jdbc.sql("UPDATE prisoner SET cell_code = ?, module_code = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql("UPDATE prisoner SET cell_code = ?, module_code = ? WHERE id = ?")
                 .params(cell, module, id).update();
     }
 
     void release(UUID id, String type, Instant at, Object release) {
         jdbc.sql("""
                         UPDATE prisoner SET status = 'RELEASED', release_type = ?, released_at = ?, release = ?::jsonb,
-                            cell_code = NULL, module_code = NULL, version = version + 1
+                            cell_code = NULL, module_code = NULL
                         WHERE id = ?""")
                 .params(type, at(at), json.write(release), id).update();
     }
@@ -199,21 +199,13 @@ class PrisonerStore {
                 .update();
     }
 
-    List<Map<String, Object>> notifications(UUID prisonerId) {
+    List<CustodyViews.Notification> notifications(UUID prisonerId) {
         return jdbc.sql("SELECT * FROM notification WHERE prisoner_id = ? ORDER BY created_at, id").param(prisonerId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getObject("id", UUID.class));
-                    m.put("recipientKind", rs.getString("recipient_kind"));
-                    m.put("recipient", rs.getString("recipient"));
-                    m.put("address", rs.getString("address"));
-                    m.put("subject", rs.getString("subject"));
-                    m.put("channel", rs.getString("channel"));
-                    m.put("status", rs.getString("status"));
-                    m.put("createdAt", instant(rs, "created_at"));
-                    m.put("sentAt", instant(rs, "sent_at"));
-                    return m;
-                }).list();
+                .query((rs, n) -> new CustodyViews.Notification(rs.getObject("id", UUID.class),
+                        rs.getString("recipient_kind"), rs.getString("recipient"), rs.getString("address"),
+                        rs.getString("subject"), rs.getString("channel"), rs.getString("status"),
+                        instant(rs, "created_at"), instant(rs, "sent_at")))
+                .list();
     }
 
     void insertAlert(UUID id, UUID prisonerId, UUID eventId, String kind, String details, Instant occurredAt,
@@ -224,23 +216,15 @@ class PrisonerStore {
                 .params(id, prisonerId, eventId, kind, details, at(occurredAt), at(raisedAt)).update();
     }
 
-    List<Map<String, Object>> alerts(int limit) {
+    List<CustodyViews.Alert> alerts(int limit) {
         return jdbc.sql("""
                         SELECT a.*, p.prisoner_number, p.facility_code FROM oversight_alert a JOIN prisoner p ON p.id = a.prisoner_id
                         ORDER BY a.raised_at DESC, a.id LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getObject("id", UUID.class));
-                    m.put("prisonerNumber", rs.getString("prisoner_number"));
-                    m.put("facilityCode", rs.getString("facility_code"));
-                    m.put("kind", rs.getString("kind"));
-                    m.put("details", rs.getString("details"));
-                    m.put("eventId", rs.getObject("event_id", UUID.class));
-                    m.put("occurredAt", instant(rs, "occurred_at"));
-                    m.put("raisedAt", instant(rs, "raised_at"));
-                    return m;
-                }).list();
+                .query((rs, n) -> new CustodyViews.Alert(rs.getObject("id", UUID.class), rs.getString("prisoner_number"),
+                        rs.getString("facility_code"), rs.getString("kind"), rs.getString("details"),
+                        rs.getObject("event_id", UUID.class), instant(rs, "occurred_at"), instant(rs, "raised_at")))
+                .list();
     }
 
     // ---- mapping
@@ -260,7 +244,7 @@ class PrisonerStore {
                 rs.getString("gang_group"), rs.getString("gang_source"), rs.getString("security_level"),
                 instant(rs, "admitted_at"), instant(rs, "admission_recorded_at"), rs.getString("admission_recorded_by"),
                 json.read(rs.getString("handover"), Handover.class), rs.getBoolean("family_notification_declined"),
-                instant(rs, "released_at"), rs.getString("release_type"), json.tree(rs.getString("release")),
-                rs.getInt("version"));
+                instant(rs, "released_at"), rs.getString("release_type"),
+                json.read(rs.getString("release"), CustodyViews.ReleaseDetails.class));
     }
 }

@@ -1,47 +1,62 @@
 package org.custodia.custody.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
+import org.custodia.common.NotInFuture;
 
-/** The request bodies of the custody API: plain records, validated in the services so that every failure is listed. */
+/**
+ * The request bodies of the custody API, with enums for closed lists and Bean Validation; the services check them
+ * with the rules that need the file (before the admission, the sending state, ...) in one pass, so that every
+ * failure is listed at once. The entries of Rule 8 are {@link FileEntry}.
+ */
 final class Requests {
 
     private Requests() {
     }
 
-    /**
-     * An entry of the file. {@code type} says which fields apply:
-     * CLASSIFICATION {securityLevel, reason}; DISCIPLINE {offence, finding, sanction, gctForfeitedDays};
-     * REQUEST {subject, text, familyNotification?: DECLINED|ALLOWED}; COMPLAINT {subject, text, allegesIllTreatment};
-     * INJURY {circumstances, cause, serious}; MEDICAL_NOTE {summary, note, serious};
-     * VISIT {visitType: LEGAL|CONSULAR|FAMILY, visitor, organisation}; COURT {court, hearingDate, legalRepresentation, outcome}.
-     */
-    record FileEntry(String type, Instant occurredAt, String securityLevel, String reason, String offence, String finding,
-                     String sanction, Integer gctForfeitedDays, String subject, String text, Boolean allegesIllTreatment,
-                     String familyNotification, String circumstances, String cause, Boolean serious, String summary,
-                     String note, String visitType, String visitor, String organisation, String court,
-                     LocalDate hearingDate, String legalRepresentation, String outcome) {
+    enum MovementDirection {
+        OUT, IN
     }
 
-    /** @param direction OUT or IN; @param reason HOSPITAL, COURT or OTHER */
-    record Movement(String direction, String reason, String destination, Instant occurredAt) {
+    enum MovementReason {
+        HOSPITAL, COURT, OTHER
     }
 
-    /** @param type RETURN_TO_SENDING_STATE, TRANSFER_TO_THIRD_STATE, SENTENCE_COMPLETED or DEATH */
-    record Release(String type, Instant effectiveAt, String receivedBy, String destinationState, String reason,
-                   String circumstances, String cause, String remainsDisposition) {
+    /** A temporary absence: OUT (with its reason and destination) and back IN; custody continues. */
+    @Schema(name = "MovementRequest", description = "A temporary absence: OUT makes the status TEMPORARILY_OUT, IN brings the person back")
+    record Movement(@NotNull MovementDirection direction,
+                    @Schema(description = "Required going OUT") MovementReason reason,
+                    @Schema(description = "Required going OUT") String destination,
+                    @NotNull @NotInFuture Instant occurredAt) {
     }
 
+    @Schema(name = "ReleaseRequest", description = "A release. DEATH needs circumstances, cause and remainsDisposition (no receivedBy); "
+            + "TRANSFER_TO_THIRD_STATE needs destinationState (not the sending state) and reason")
+    record Release(@NotNull ReleaseType type, @NotNull @NotInFuture Instant effectiveAt,
+                   @Schema(description = "Who took the person over") String receivedBy,
+                   @Schema(description = "ISO 3166 alpha-2; a return goes to the sending state") String destinationState,
+                   String reason, String circumstances, String cause, String remainsDisposition) {
+    }
+
+    /** Owned by housing (cell moves move there): left as it was. */
     record CellMove(String cell, String reason, Instant occurredAt) {
     }
 
-    record Count(List<ModuleCount> modules, Instant countedAt) {
+    @Schema(name = "FormalCountRequest", description = "A formal count per module")
+    record Count(@NotEmpty List<@NotNull @Valid ModuleCount> modules, @NotInFuture Instant countedAt) {
     }
 
-    record ModuleCount(String code, Integer counted) {
+    @Schema(name = "ModuleCountRequest")
+    record ModuleCount(@NotBlank String code, @NotNull @Min(0) Integer counted) {
     }
 
-    record Resolution(String reason) {
+    @Schema(name = "ResolutionRequest")
+    record Resolution(@NotBlank String reason) {
     }
 }

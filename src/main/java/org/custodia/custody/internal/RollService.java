@@ -44,9 +44,11 @@ class RollService {
     private final FileWriter file;
     private final ObjectProvider<EnRouteCounter> enRoute;
     private final JdbcClient jdbc;
+    private final jakarta.validation.Validator validator;
 
     RollService(PrisonerStore store, Facilities facilities, Users users, Ledger ledger, CustodyTime time, FileWriter file,
-                ObjectProvider<EnRouteCounter> enRoute, JdbcClient jdbc) {
+                ObjectProvider<EnRouteCounter> enRoute, JdbcClient jdbc, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.store = store;
         this.facilities = facilities;
         this.users = users;
@@ -175,30 +177,23 @@ class RollService {
      * use while its occupant is temporarily out.
      */
     @Transactional(readOnly = true)
-    Map<String, Object> rollCount(String facilityCode) {
+    CustodyViews.RollCount rollCount(String facilityCode) {
         Facility facility = facility(facilityCode);
         Instant[] today = time.todayBounds(facility.code());
-        Map<String, Object> totals = jdbc.sql("""
+        int[] totals = jdbc.sql("""
                         SELECT count(*) FILTER (WHERE status <> 'RELEASED') AS population,
-                               count(*) FILTER (WHERE status = 'TEMPORARILY_OUT') AS temporarily_out,
-                               count(*) FILTER (WHERE status <> 'RELEASED' AND cell_code IS NULL) AS unhoused,
                                count(*) FILTER (WHERE admitted_at >= ? AND admitted_at < ?) AS arrived_today,
-                               count(*) FILTER (WHERE released_at >= ? AND released_at < ?) AS released_today
+                               count(*) FILTER (WHERE status = 'TEMPORARILY_OUT') AS temporarily_out,
+                               count(*) FILTER (WHERE released_at >= ? AND released_at < ?) AS released_today,
+                               count(*) FILTER (WHERE status <> 'RELEASED' AND cell_code IS NULL) AS unhoused
                         FROM prisoner WHERE facility_code = ?""")
                 .params(PrisonerStore.at(today[0]), PrisonerStore.at(today[1]), PrisonerStore.at(today[0]),
                         PrisonerStore.at(today[1]), facility.code())
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("population", rs.getInt("population"));
-                    m.put("arrivedToday", rs.getInt("arrived_today"));
-                    m.put("temporarilyOut", rs.getInt("temporarily_out"));
-                    m.put("releasedToday", rs.getInt("released_today"));
-                    m.put("unhoused", rs.getInt("unhoused"));
-                    return m;
-                }).single();
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)})
+                .single();
         Map<String, int[]> counts = store.cellCounts(facility.code());
         List<Location> locations = facilities.locations(facility.code());
-        List<Map<String, Object>> modules = new ArrayList<>();
+        List<CustodyViews.ModuleRoll> modules = new ArrayList<>();
         for (Location module : locations.stream().filter(l -> "MODULE".equals(l.kind())).toList()) {
             int capacity = 0;
             int inUse = 0;
@@ -209,61 +204,38 @@ class RollService {
                 inUse += c[0];
                 present += c[1];
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", module.code());
-            m.put("bedsInUse", inUse);
-            m.put("present", present);
-            m.put("workingCapacity", capacity);
-            m.put("netVacancies", capacity - inUse);
-            modules.add(m);
+            modules.add(new CustodyViews.ModuleRoll(module.code(), inUse, present, capacity, capacity - inUse));
         }
         EnRouteCounter counter = enRoute.getIfAvailable();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("facilityCode", facility.code());
-        answer.put("date", time.today(facility.code()));
-        answer.put("zone", time.zoneOf(facility.code()).getId());
-        answer.put("population", totals.get("population"));
-        answer.put("arrivedToday", totals.get("arrivedToday"));
-        answer.put("temporarilyOut", totals.get("temporarilyOut"));
-        answer.put("releasedToday", totals.get("releasedToday"));
-        answer.put("enRoute", counter == null ? 0 : counter.enRoute(facility.code()));
-        answer.put("unhoused", totals.get("unhoused"));
-        answer.put("modules", modules);
-        answer.put("openDiscrepancies", counts(facility.code(), true));
-        return answer;
+        return new CustodyViews.RollCount(facility.code(), time.today(facility.zone()), facility.zone().getId(),
+                totals[0], totals[1], totals[2], totals[3], counter == null ? 0 : counter.enRoute(facility.code()),
+                totals[4], modules, counts(facility.code(), true));
     }
 
     // ---- formal counts
 
     @Transactional
-    Map<String, Object> count(String facilityCode, Requests.Count r) {
+    CustodyViews.FormalCount count(String facilityCode, Requests.Count r) {
         CurrentUser user = users.requireCurrent();
         Facility facility = facility(facilityCode);
-        Validation v = new Validation();
+        Validation v = new Validation().check(validator, r);
         Set<String> moduleCodes = new HashSet<>();
         facilities.locations(facility.code()).stream().filter(l -> "MODULE".equals(l.kind()))
                 .forEach(l -> moduleCodes.add(l.code()));
-        if (r == null || r.modules() == null || r.modules().isEmpty()) {
-            v.add("modules", "REQUIRED", "Count at least one module").throwIfInvalid();
-        }
+        List<Requests.ModuleCount> modules = r.modules() == null ? List.of() : r.modules();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < r.modules().size(); i++) {
-            Requests.ModuleCount m = r.modules().get(i);
+        for (int i = 0; i < modules.size(); i++) {
+            Requests.ModuleCount m = modules.get(i);
             String f = "modules[" + i + "]";
             if (m == null || m.code() == null || m.code().isBlank()) {
-                v.add(f + ".code", "REQUIRED", f + ".code is required");
-            } else if (!moduleCodes.contains(m.code())) {
+                continue; // reported by Bean Validation
+            }
+            if (!moduleCodes.contains(m.code())) {
                 v.add(f + ".code", "UNKNOWN_MODULE", "No module " + m.code() + " in " + facility.code());
             } else if (!seen.add(m.code())) {
                 v.add(f + ".code", "DUPLICATE", "Module " + m.code() + " is counted twice");
             }
-            if (m == null || m.counted() == null) {
-                v.add(f + ".counted", "REQUIRED", f + ".counted is required");
-            } else {
-                v.require(m.counted() >= 0, f + ".counted", "OUT_OF_RANGE", "Cannot be negative");
-            }
         }
-        time.notFuture(r.countedAt(), "countedAt", v);
         v.throwIfInvalid();
         store.lockFacilityHousing(facility.code());
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -276,26 +248,24 @@ class RollService {
                 });
         UUID id = UUID.randomUUID();
         Instant at = r.countedAt() == null ? time.now() : r.countedAt();
-        boolean discrepancy = r.modules().stream().anyMatch(m -> m.counted().intValue() != expected.getOrDefault(m.code(), 0).intValue());
+        boolean discrepancy = modules.stream().anyMatch(m -> m.counted().intValue() != expected.getOrDefault(m.code(), 0).intValue());
         jdbc.sql("INSERT INTO facility_count (id, facility_code, counted_at, counted_by, discrepancy) VALUES (?, ?, ?, ?, ?)")
                 .params(id, facility.code(), PrisonerStore.at(at), user.username(), discrepancy).update();
-        for (Requests.ModuleCount m : r.modules()) {
+        for (Requests.ModuleCount m : modules) {
             jdbc.sql("INSERT INTO facility_count_module (count_id, module_code, expected, counted) VALUES (?, ?, ?, ?)")
                     .params(id, m.code(), expected.getOrDefault(m.code(), 0), m.counted()).update();
         }
-        Map<String, Object> answer = findCount(facility.code(), id);
+        CustodyViews.FormalCount answer = findCount(facility.code(), id);
         ledger.append(discrepancy ? "FACILITY_COUNT_DISCREPANCY" : "FACILITY_COUNT_RECORDED", "FACILITY_COUNT",
                 id.toString(), answer);
         return answer;
     }
 
     @Transactional
-    Map<String, Object> resolve(String facilityCode, UUID countId, Requests.Resolution r) {
+    CustodyViews.FormalCount resolve(String facilityCode, UUID countId, Requests.Resolution r) {
         CurrentUser user = users.requireCurrent();
         Facility facility = facility(facilityCode);
-        Validation v = new Validation();
-        v.notBlank(r == null ? null : r.reason(), "reason");
-        v.throwIfInvalid();
+        new Validation().check(validator, r).throwIfInvalid();
         Boolean[] state = jdbc.sql("""
                         SELECT discrepancy, resolved_at IS NOT NULL FROM facility_count WHERE id = ? AND facility_code = ?
                         FOR UPDATE""")
@@ -308,13 +278,13 @@ class RollService {
         }
         jdbc.sql("UPDATE facility_count SET resolved_at = ?, resolved_by = ?, resolution_reason = ? WHERE id = ?")
                 .params(PrisonerStore.at(time.now()), user.username(), r.reason(), countId).update();
-        Map<String, Object> answer = findCount(facility.code(), countId);
+        CustodyViews.FormalCount answer = findCount(facility.code(), countId);
         ledger.append("FACILITY_COUNT_RESOLVED", "FACILITY_COUNT", countId.toString(), answer);
         return answer;
     }
 
     @Transactional(readOnly = true)
-    List<Map<String, Object>> counts(String facilityCode, boolean openOnly) {
+    List<CustodyViews.FormalCount> counts(String facilityCode, boolean openOnly) {
         List<UUID> ids = jdbc.sql("SELECT id FROM facility_count WHERE facility_code = ?"
                         + (openOnly ? " AND discrepancy AND resolved_at IS NULL" : "")
                         + " ORDER BY counted_at DESC, id LIMIT 100")
@@ -322,37 +292,23 @@ class RollService {
         return ids.stream().map(id -> findCount(facilityCode, id)).toList();
     }
 
-    Map<String, Object> findCount(String facilityCode, UUID id) {
-        Map<String, Object> count = jdbc.sql("SELECT * FROM facility_count WHERE id = ? AND facility_code = ?")
-                .params(id, facilityCode)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getObject("id", UUID.class));
-                    m.put("facilityCode", rs.getString("facility_code"));
-                    m.put("countedAt", PrisonerStore.instant(rs, "counted_at"));
-                    m.put("countedBy", rs.getString("counted_by"));
-                    boolean discrepancy = rs.getBoolean("discrepancy");
-                    Instant resolvedAt = PrisonerStore.instant(rs, "resolved_at");
-                    m.put("status", !discrepancy ? "CLEAR" : resolvedAt == null ? "DISCREPANCY" : "RESOLVED");
-                    m.put("discrepancy", discrepancy);
-                    m.put("resolvedAt", resolvedAt);
-                    m.put("resolvedBy", rs.getString("resolved_by"));
-                    m.put("resolutionReason", rs.getString("resolution_reason"));
-                    return m;
-                }).optional()
-                .orElseThrow(() -> new ApiException(CustodyProblem.COUNT_NOT_FOUND, "No count " + id + " in " + facilityCode));
-        count.put("modules", jdbc.sql("""
+    CustodyViews.FormalCount findCount(String facilityCode, UUID id) {
+        List<CustodyViews.ModuleCount> modules = jdbc.sql("""
                         SELECT module_code, expected, counted FROM facility_count_module WHERE count_id = ? ORDER BY module_code""")
                 .param(id)
+                .query((rs, n) -> new CustodyViews.ModuleCount(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(3) - rs.getInt(2), rs.getInt(3) != rs.getInt(2)))
+                .list();
+        return jdbc.sql("SELECT * FROM facility_count WHERE id = ? AND facility_code = ?")
+                .params(id, facilityCode)
                 .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("code", rs.getString(1));
-                    m.put("expected", rs.getInt(2));
-                    m.put("counted", rs.getInt(3));
-                    m.put("difference", rs.getInt(3) - rs.getInt(2));
-                    m.put("flagged", rs.getInt(3) != rs.getInt(2));
-                    return m;
-                }).list());
-        return count;
+                    boolean discrepancy = rs.getBoolean("discrepancy");
+                    Instant resolvedAt = PrisonerStore.instant(rs, "resolved_at");
+                    return new CustodyViews.FormalCount(rs.getObject("id", UUID.class), rs.getString("facility_code"),
+                            PrisonerStore.instant(rs, "counted_at"), rs.getString("counted_by"),
+                            !discrepancy ? "CLEAR" : resolvedAt == null ? "DISCREPANCY" : "RESOLVED", discrepancy,
+                            resolvedAt, rs.getString("resolved_by"), rs.getString("resolution_reason"), modules);
+                }).optional()
+                .orElseThrow(() -> new ApiException(CustodyProblem.COUNT_NOT_FOUND, "No count " + id + " in " + facilityCode));
     }
 }

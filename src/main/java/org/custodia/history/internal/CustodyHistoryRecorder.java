@@ -30,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CustodyHistoryRecorder {
 
+    static final java.util.Set<String> RELEASE_TYPES = java.util.Set.of("RETURN_TO_SENDING_STATE",
+            "TRANSFER_TO_THIRD_STATE", "SENTENCE_COMPLETED", "DEATH");
+
+    private final org.custodia.housing.Facilities facilities;
     private final Referrals referrals;
     private final CustodyHistory custody;
     private final Agreements agreements;
@@ -38,8 +42,9 @@ class CustodyHistoryRecorder {
     private final ZoneId zone;
 
     CustodyHistoryRecorder(Referrals referrals, CustodyHistory custody, Agreements agreements, Users users,
-                           java.time.Clock clock,
+                           java.time.Clock clock, org.custodia.housing.Facilities facilities,
                            @Value("${custodia.custody.default-zone:America/El_Salvador}") String zone) {
+        this.facilities = facilities;
         this.referrals = referrals;
         this.custody = custody;
         this.agreements = agreements;
@@ -48,9 +53,9 @@ class CustodyHistoryRecorder {
         this.zone = ZoneId.of(zone);
     }
 
-    /** The facility's zone: every facility uses custody's default zone until facilities carry their own. */
+    /** The facility's zone ({@code Facility.zone()}), custody's default zone for an unknown facility. */
     ZoneId zoneOf(String facilityCode) {
-        return zone;
+        return facilities.find(facilityCode).map(org.custodia.housing.Facility::zone).orElse(zone);
     }
 
     @Transactional
@@ -68,6 +73,8 @@ class CustodyHistoryRecorder {
         }
         v.notBlank(r.source(), "source");
         if (r.release() != null) {
+            v.require(r.release().type() != null && RELEASE_TYPES.contains(r.release().type()), "release.type",
+                    r.release().type() == null ? "REQUIRED" : "INVALID_VALUE", "One of " + RELEASE_TYPES);
             v.notNull(r.release().effectiveAt(), "release.effectiveAt");
             if (r.release().effectiveAt() != null && r.release().effectiveAt().isAfter(latest)) {
                 v.add("release.effectiveAt", "IN_FUTURE", "release.effectiveAt lies in the future");
@@ -94,7 +101,7 @@ class CustodyHistoryRecorder {
         List<Finding> failed = referral.eligibility().findings().stream()
                 .filter(f -> f.outcome() == Finding.Outcome.FAIL).toList();
         String alert = failed.isEmpty() ? null : "Held without meeting the agreement " + agreement.code() + " on " + asOf
-                + ": " + String.join("; ", failed.stream().map(f -> f.rule() + ": " + f.messageEn()).toList());
+                + ": failed " + String.join(", ", failed.stream().map(Finding::rule).toList());
         var release = r.release() == null ? null : new CustodyHistory.Release(r.release().type(),
                 r.release().effectiveAt(), r.release().receivedBy(), r.release().destinationState(), r.release().reason(),
                 r.release().circumstances(), r.release().cause(), r.release().remainsDisposition());
@@ -134,7 +141,7 @@ class CustodyHistoryRecorder {
                 r.emergencyContact().relationship())
                 : new AdmissionCommand.Contact("Not recorded (held before go-live)", "not recorded", null);
         // a record of the past: no family notice is created without a real contact
-        var handover = new AdmissionCommand.Handover(true, "DOCUMENT", "Held before go-live; recorded from " + source,
+        var handover = new AdmissionCommand.Handover(true, org.custodia.custody.VerificationMethod.DOCUMENT, "Held before go-live; recorded from " + source,
                 "Not recorded (held before go-live)", false, null, List.of(), List.of(), contact, null, true,
                 dossier.consularNotificationRequested(), null, !contactGiven);
         return new AdmissionCommand(referral.id(), agreement.code(), agreement.sendingParty().code(),

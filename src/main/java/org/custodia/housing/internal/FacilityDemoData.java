@@ -1,5 +1,6 @@
 package org.custodia.housing.internal;
 
+import java.time.ZoneId;
 import org.custodia.housing.Facility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ class FacilityDemoData implements ApplicationRunner {
         if (store.find("CECOT").isPresent()) {
             return;
         }
-        store.createFacility(new Facility("CECOT", "Centro de Confinamiento del Terrorismo, Tecoluca", "SV", "MALE"),
+        store.createFacility(new Facility("CECOT", "Centro de Confinamiento del Terrorismo, Tecoluca", "SV", "MALE",
+                ZoneId.of("America/El_Salvador")),
                 8, 32, 80);
         log.info("Demo facility CECOT created: 8 modules x 32 cells x 80 places");
     }

@@ -1,5 +1,6 @@
 package org.custodia.housing.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,9 @@ class FacilityStore implements Facilities {
     @Override
     @Transactional(readOnly = true)
     public Optional<Facility> find(String code) {
-        return jdbc.sql("SELECT code, name, party_code, sex FROM facility WHERE code = ?").param(code)
-                .query((rs, n) -> new Facility(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("SELECT code, name, party_code, sex, time_zone FROM facility WHERE code = ?").param(code)
+                .query((rs, n) -> new Facility(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        ZoneId.of(rs.getString(5))))
                 .optional();
     }
 
@@ -49,8 +51,8 @@ class FacilityStore implements Facilities {
     /** Creates a facility of {@code modules} modules with {@code cellsPerModule} cells each, all in one go. */
     @Transactional
     void createFacility(Facility facility, int modules, int cellsPerModule, int cellCapacity) {
-        jdbc.sql("INSERT INTO facility (code, name, party_code, sex) VALUES (?, ?, ?, ?)")
-                .params(facility.code(), facility.name(), facility.partyCode(), facility.sex())
+        jdbc.sql("INSERT INTO facility (code, name, party_code, sex, time_zone) VALUES (?, ?, ?, ?, ?)")
+                .params(facility.code(), facility.name(), facility.partyCode(), facility.sex(), facility.zone().getId())
                 .update();
         for (int m = 1; m <= modules; m++) {
             UUID moduleId = UUID.randomUUID();

@@ -12,7 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Users the system starts with. With the {@code demo} profile: one user per role, password {@code demo}.
+ * Users the system starts with. With the {@code demo} profile: one user per role, password {@code demo}, and the
+ * API client {@code us-agency-system} (secret {@code demo}). Outside that profile the demo password opens nothing
+ * ({@link DemoPasswordGuard}).
  * Otherwise, on an empty user table, an {@code admin} whose password comes from {@code CUSTODIA_ADMIN_PASSWORD}.
  */
 class InitialUsers {
@@ -24,10 +26,12 @@ class InitialUsers {
     @Order(10)
     static class DemoUsers implements ApplicationRunner {
         private final UserStore users;
+        private final ApiClients clients;
         private final PasswordEncoder encoder;
 
-        DemoUsers(UserStore users, PasswordEncoder encoder) {
+        DemoUsers(UserStore users, ApiClients clients, PasswordEncoder encoder) {
             this.users = users;
+            this.clients = clients;
             this.encoder = encoder;
         }
 
@@ -43,6 +47,11 @@ class InitialUsers {
             create("us-agency", "John Miller", hash, Role.SENDING_AGENCY, "US", null);
             create("oversight", "Ingrid Sørensen", hash, Role.OVERSIGHT, null, null);
             create("ve-consul", "Daniel Pérez", hash, Role.CONSULAR, null, "VE");
+            // The sending state's case system: OAuth2 client credentials, acting as SENDING_AGENCY for US.
+            if (clients.createIfAbsent("us-agency-system", hash, "US case management system", Role.SENDING_AGENCY,
+                    "US", null)) {
+                log.info("Demo API client us-agency-system (SENDING_AGENCY for US) created");
+            }
         }
 
         private void create(String username, String name, String hash, Role role, String party, String nationality) {

@@ -12,6 +12,7 @@ import org.custodia.common.CanonicalJson;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.ledger.LedgerVerification;
+import org.custodia.ledger.tlog.Rfc6962;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,10 +34,12 @@ class JdbcLedger implements Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MerkleTree tree;
 
-    JdbcLedger(JdbcClient jdbc, Clock clock) {
+    JdbcLedger(JdbcClient jdbc, Clock clock, MerkleTree tree) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tree = tree;
     }
 
     @Override
@@ -48,26 +51,93 @@ class JdbcLedger implements Ledger {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public LedgerEntry appendAs(String actor, String action, String subjectType, String subjectId, Object payload) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LEDGER_LOCK).query((rs, n) -> 1).list();
-        Head head = jdbc.sql("SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+        lockTheHead();
+        Head head = jdbc.sql("""
+                        SELECT e.sequence, e.hash, (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_tree_node)
+                        FROM ledger_entry e ORDER BY e.sequence DESC LIMIT 1""")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .optional()
-                .orElse(new Head(0, GENESIS));
+                .orElse(new Head(0, GENESIS, 0));
+        if (head.treeSize() != head.sequence()) {
+            catchUpTree(head.treeSize(), head.sequence());
+        }
         long sequence = head.sequence() + 1;
         // Microsecond precision: what PostgreSQL stores is what the hash covers.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String json = CanonicalJson.write(payload == null ? java.util.Map.of() : payload);
         String payloadHash = CanonicalJson.sha256(json);
         String hash = chainHash(head.hash(), sequence, recordedAt, actor, action, subjectType, subjectId, payloadHash);
-        jdbc.sql("""
-                        INSERT INTO ledger_entry (sequence, recorded_at, actor, action, subject_type, subject_id,
-                                                  payload, payload_hash, previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash,
-                        head.hash(), hash)
-                .update();
-        return new LedgerEntry(sequence, recordedAt, actor, action, subjectType, subjectId, json, payloadHash,
+        LedgerEntry entry = new LedgerEntry(sequence, recordedAt, actor, action, subjectType, subjectId, json, payloadHash,
                 head.hash(), hash);
+        MerkleTree.Row leaf = tree.next(sequence - 1, head.hash(),
+                Rfc6962.leafHash(LedgerLeaf.data(entry, payloadHash)), hash);
+        // The entry and its leaf in one statement: one round trip while the other writers wait.
+        jdbc.sql("""
+                        WITH entry AS (
+                          INSERT INTO ledger_entry (sequence, recorded_at, actor, action, subject_type, subject_id,
+                                                    payload, payload_hash, previous_hash, hash)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
+                        INSERT INTO ledger_tree_node (leaf_index, hashes) VALUES (?, ?)""")
+                .params(sequence, recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash,
+                        head.hash(), hash, leaf.leafIndex(), leaf.hashes())
+                .update();
+        return entry;
+    }
+
+    /** Takes the writers' turn at the head until the caller's transaction ends. */
+    void lockTheHead() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LEDGER_LOCK).query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Adds to the Merkle tree the entries it does not hold yet (a database from before the tree, or rows put back by
+     * hand), under the writers' turn. Returns how many leaves were added.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long catchUpTree() {
+        lockTheHead();
+        long treeSize = tree.size();
+        long head = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM ledger_entry").query(Long.class).single();
+        catchUpTree(treeSize, head);
+        return head - treeSize;
+    }
+
+    private void catchUpTree(long treeSize, long head) {
+        if (treeSize > head) {
+            throw new IllegalStateException("the ledger's Merkle tree holds " + treeSize + " leaves but the last entry is "
+                    + head + ": entries were removed");
+        }
+        long next = treeSize;
+        while (next < head) {
+            List<LedgerEntry> batch = jdbc.sql("SELECT * FROM ledger_entry WHERE sequence > ? ORDER BY sequence LIMIT ?")
+                    .params(next, VERIFY_BATCH)
+                    .query(JdbcLedger::map)
+                    .list();
+            List<byte[]> leaves = new java.util.ArrayList<>(batch.size());
+            for (LedgerEntry entry : batch) {
+                if (entry.sequence() != next + leaves.size() + 1) {
+                    throw new IllegalStateException("ledger entry " + (next + leaves.size() + 1) + " is missing");
+                }
+                leaves.add(LedgerLeaf.hash(entry));
+            }
+            tree.appendAll(next, leaves);
+            next += leaves.size();
+        }
+    }
+
+    /** One entry, as stored. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LedgerEntry> entry(long sequence) {
+        return jdbc.sql("SELECT * FROM ledger_entry WHERE sequence = ?").param(sequence).query(JdbcLedger::map).optional();
+    }
+
+    /** Entries {@code from < sequence <= to}, in order. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> range(long after, long to, int limit) {
+        return jdbc.sql("SELECT * FROM ledger_entry WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?")
+                .params(after, to, limit)
+                .query(JdbcLedger::map)
+                .list();
     }
 
     @Override
@@ -151,6 +221,6 @@ class JdbcLedger implements Ledger {
         return authentication.getName();
     }
 
-    private record Head(long sequence, String hash) {
+    private record Head(long sequence, String hash, long treeSize) {
     }
 }

@@ -11,7 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodia.common.ApiException;
 import org.custodia.common.FieldProblem;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,9 +27,19 @@ import tools.jackson.databind.node.ObjectNode;
  * them or leave them empty). Each referral becomes the JSON body the API takes, so that one validation serves both;
  * the problems found in that body are named back by CSV column and line.
  */
-final class CsvReferralFormat {
+@Component
+class CsvReferralFormat {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** RFC 4180 as the documentation describes it: comma separated, double quotes, no comments, every column text. */
+    private static final CsvSchema RFC_4180 = CsvSchema.emptySchema().withColumnSeparator(',').withQuoteChar('"')
+            .withoutEscapeChar().withoutComments().withoutArrayElementSeparator();
+
+    private final JsonMapper json;
+    private final CsvMapper csv = new CsvMapper();
+
+    CsvReferralFormat(JsonMapper json) {
+        this.json = json;
+    }
     private static final Pattern CONVICTION_PATH = Pattern.compile("convictions\\[(\\d+)](?:\\.(.*))?");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
@@ -77,20 +93,12 @@ final class CsvReferralFormat {
             "judgmentFinal", "lifeSentence");
     private static final Set<String> NUMBERS = Set.of("sentenceYears", "sentenceMonths", "sentenceDays", "jailCreditDays");
 
-    private CsvReferralFormat() {
-    }
-
     record Parsed(int rows, List<ImportCandidate> candidates) {
     }
 
     /** Reads the file; a file that cannot be read as a whole (no header, unknown columns, broken quotes) is a 400. */
-    static Parsed read(String text) {
-        List<CsvReader.Record> records;
-        try {
-            records = CsvReader.read(text);
-        } catch (CsvReader.MalformedCsv e) {
-            throw ApiException.validation(List.of(new FieldProblem("line " + e.line, "MALFORMED_CSV", e.getMessage())));
-        }
+    Parsed read(String text) {
+        List<Record> records = records(text);
         if (records.isEmpty()) {
             throw ApiException.validation(List.of(new FieldProblem("header", "REQUIRED", "The file has no header line")));
         }
@@ -114,7 +122,7 @@ final class CsvReferralFormat {
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         int rows = 0;
         int anonymous = 0;
-        for (CsvReader.Record record : records.subList(1, records.size())) {
+        for (Record record : records.subList(1, records.size())) {
             if (record.isBlank()) {
                 continue;
             }
@@ -140,7 +148,51 @@ final class CsvReferralFormat {
         }
     }
 
-    private static ImportCandidate candidate(List<Row> rows) {
+    /** One CSV record and the line it starts on (the header is line 1). */
+    record Record(int line, List<String> fields) {
+        boolean isBlank() {
+            return fields.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /**
+     * The records of the file, read by Jackson's CSV parser (RFC 4180: quoted fields may hold commas, quotes doubled
+     * and line breaks; a leading byte order mark is ignored); a file it cannot read is a 400 MALFORMED_CSV naming the
+     * line.
+     */
+    List<Record> records(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<Record> records = new ArrayList<>();
+        try (JsonParser parser = csv.reader(RFC_4180).createParser(s)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                // the line of the record's first field (a START_ARRAY's own location lags behind)
+                int line = -1;
+                List<String> fields = new ArrayList<>();
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    String value = parser.getString();
+                    fields.add(value == null ? "" : value);
+                }
+                if (line < 0) {
+                    line = parser.currentLocation().getLineNr();
+                }
+                records.add(new Record(line, List.copyOf(fields)));
+            }
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? records.size() + 1 : e.getLocation().getLineNr();
+            throw ApiException.validation(List.of(new FieldProblem("line " + line, "MALFORMED_CSV",
+                    "The file cannot be read as CSV near line " + line + ": " + e.getOriginalMessage())));
+        }
+        return records;
+    }
+
+    private ImportCandidate candidate(List<Row> rows) {
         List<ImportCandidate.ImportError> problems = new ArrayList<>();
         List<Integer> lines = rows.stream().map(Row::line).toList();
         for (Row row : rows) {
@@ -148,7 +200,7 @@ final class CsvReferralFormat {
                 problems.add(new ImportCandidate.ImportError("line", "COLUMN_COUNT", row.lengthProblem(), row.line()));
             }
         }
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         for (String column : REFERRAL_COLUMNS.keySet()) {
             String value = "";
             for (Row row : rows) {
@@ -169,7 +221,7 @@ final class CsvReferralFormat {
         }
         ArrayNode convictions = body.putArray("convictions");
         for (Row row : rows) {
-            ObjectNode conviction = JSON.createObjectNode();
+            ObjectNode conviction = json.createObjectNode();
             boolean any = false;
             for (String column : CONVICTION_COLUMNS.keySet()) {
                 String value = row.get(column);

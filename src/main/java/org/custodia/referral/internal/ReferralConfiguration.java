@@ -12,4 +12,10 @@ class ReferralConfiguration {
     ReleaseDateEstimator releaseDateEstimator(SentenceCalculator calculator) {
         return new SentenceCalculatorEstimator(calculator);
     }
+
+    /** One check per eligibility rule type, collected once. */
+    @Bean
+    EligibilityEngine eligibilityEngine(ReleaseDateEstimator estimator) {
+        return EligibilityEngine.standard(estimator);
+    }
 }

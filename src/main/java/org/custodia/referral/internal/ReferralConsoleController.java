@@ -17,6 +17,7 @@ import org.custodia.referral.GangAffiliation;
 import org.custodia.referral.ReferralSnapshot;
 import org.custodia.referral.ReferralStatus;
 import org.custodia.referral.SecurityLevel;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.custodia.web.ConsolePage;
 import org.springframework.stereotype.Controller;
@@ -41,11 +42,13 @@ class ReferralConsoleController {
     private final ReferralService service;
     private final Agreements agreements;
     private final Users users;
+    private final ReferralViews views;
 
-    ReferralConsoleController(ReferralService service, Agreements agreements, Users users) {
+    ReferralConsoleController(ReferralService service, Agreements agreements, Users users, ReferralViews views) {
         this.service = service;
         this.agreements = agreements;
         this.users = users;
+        this.views = views;
     }
 
     /** One bar of the pipeline picture. */
@@ -107,7 +110,8 @@ class ReferralConsoleController {
         CurrentUser user = users.requireCurrent();
         ReferralSnapshot referral = load(id, user);
         try {
-            ReferralService.DecisionOutcome outcome = service.decide(referral.id(), decision, reason, user);
+            ReferralService.DecisionOutcome outcome = service.decide(referral.id(),
+                    new DecisionRequest(decisionOf(decision), reason), user);
             if (outcome.refusal() == null) {
                 redirect.addFlashAttribute("notice", "ACCEPT".equals(decision) ? "referral.notice.accepted"
                         : "referral.notice.rejected");
@@ -134,7 +138,7 @@ class ReferralConsoleController {
         CurrentUser user = users.requireCurrent();
         ReferralSnapshot referral = load(id, user);
         try {
-            service.withdraw(referral.id(), reason, user);
+            service.withdraw(referral.id(), new WithdrawalRequest(reason), user);
             redirect.addFlashAttribute("notice", "referral.notice.withdrawn");
             return "redirect:/referrals/" + referral.id();
         } catch (ApiException e) {
@@ -190,8 +194,23 @@ class ReferralConsoleController {
         }
     }
 
+    /** The form's decision as the request's enum; anything else is the API's own 400 on the field. */
+    private static DecisionRequest.Decision decisionOf(String decision) {
+        if (decision == null || decision.isBlank()) {
+            return null;
+        }
+        try {
+            return DecisionRequest.Decision.valueOf(decision);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(List.of(new FieldProblem("decision", "INVALID_VALUE",
+                    "decision is ACCEPT or REJECT")));
+        }
+    }
+
     private void populate(Model model, ReferralSnapshot referral, CurrentUser user) {
         model.addAttribute("referral", referral);
+        model.addAttribute("findings", views.eligibility(referral.eligibility(), LocaleContextHolder.getLocale(), false)
+                .findings());
         model.addAttribute("evaluations", service.evaluations(referral.id(), user));
         boolean decides = user.role() == Role.INTAKE_OFFICER && referral.status() == ReferralStatus.SUBMITTED
                 && !referral.submittedBy().equals(user.username());

@@ -3,12 +3,14 @@ package org.custodia.referral.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.common.ApiException;
@@ -34,8 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/v1/referrals")
@@ -66,72 +66,75 @@ class ReferralController {
     private final ReferralImportService imports;
     private final Idempotency idempotency;
     private final Users users;
+    private final ReferralViews views;
+    private final CsvReferralFormat csv;
 
-    ReferralController(ReferralService service, ReferralImportService imports, Idempotency idempotency, Users users) {
+    ReferralController(ReferralService service, ReferralImportService imports, Idempotency idempotency, Users users,
+                       ReferralViews views, CsvReferralFormat csv) {
         this.service = service;
         this.imports = imports;
         this.idempotency = idempotency;
         this.users = users;
+        this.views = views;
+        this.csv = csv;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed(Permission.REFERRAL_SUBMIT)
+    @ApiResponse(responseCode = "201", description = "Stored, SUBMITTED or INELIGIBLE (a retry with the same "
+            + "Idempotency-Key answers the first answer again)",
+            content = @Content(schema = @Schema(implementation = ReferralResponse.class)))
     @Operation(summary = "Submit a referral (SENDING_AGENCY, ADMIN)", description = """
-            Validates the dossier (every structural failure at once: 400 VALIDATION_FAILED), evaluates every rule \
-            of the agreement's eligibility policy and stores the referral: SUBMITTED when eligible, INELIGIBLE with \
-            its findings when a rule fails. A sending agency submits only under agreements its state sends under \
-            (else 404 AGREEMENT_NOT_FOUND). 409 AGREEMENT_NOT_ACTIVE, 409 REFERRAL_EXISTS (the external reference \
-            is already in progress). Messages follow Accept-Language (es or en).""",
+            Reads the dossier, evaluates every rule of the agreement's eligibility policy (and DUPLICATE_PERSON, \
+            which every agreement applies) and stores the referral: SUBMITTED when eligible, INELIGIBLE with its \
+            findings when a rule fails. A body that reads as a referral is always stored: no conviction, a judgment \
+            not final, no commitment order, no medical assessment or no consent are findings, not errors. Only an \
+            unreadable body is refused, 400 VALIDATION_FAILED with every failure at once (wrong types, formats, \
+            values, a missing identity, and agreementCode AGREEMENT_NOT_FOUND for an agreement unknown to the \
+            caller: a sending agency submits only under agreements its state sends under). 409 AGREEMENT_NOT_ACTIVE, \
+            409 REFERRAL_EXISTS (the external reference is already in progress). Messages follow Accept-Language \
+            (en by default, es).""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = Dossier.class))))
     ResponseEntity<Object> submit(@RequestBody JsonNode body,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         CurrentUser user = users.requireCurrent();
-        String language = ReferralViews.language(acceptLanguage);
+        Locale locale = ReferralViews.locale(acceptLanguage);
         return idempotency.execute("referral.submit", key, body, () -> {
             ReferralSnapshot referral = service.submit(body, user);
             return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id()))
-                    .body(ReferralViews.detail(referral, language));
+                    .body(views.detail(referral, locale));
         });
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One referral: the dossier, status, latest findings and decisions",
             description = "Outside the caller's scope: 404 REFERRAL_NOT_FOUND.")
-    ObjectNode get(@PathVariable UUID id,
-                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return ReferralViews.detail(service.get(id, users.requireCurrent()), ReferralViews.language(acceptLanguage));
+    ReferralResponse get(@PathVariable UUID id,
+                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return views.detail(service.get(id, users.requireCurrent()), ReferralViews.locale(acceptLanguage));
     }
 
     @GetMapping("/{id}/evaluations")
     @Operation(summary = "Every evaluation of a referral's eligibility, oldest first")
-    ArrayNode evaluations(@PathVariable UUID id,
-                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        String language = ReferralViews.language(acceptLanguage);
-        ArrayNode list = ReferralViews.JSON.createArrayNode();
-        service.evaluations(id, users.requireCurrent()).forEach(e -> list.add(ReferralViews.eligibility(e, language, true)));
-        return list;
+    List<EligibilityView> evaluations(@PathVariable UUID id,
+                                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Locale locale = ReferralViews.locale(acceptLanguage);
+        return service.evaluations(id, users.requireCurrent()).stream().map(e -> views.eligibility(e, locale, true)).toList();
     }
 
     @GetMapping
     @Operation(summary = "Referrals the caller may see, newest first, a page at a time",
             description = "Filters: status, agreement (code), nationality (ISO alpha-2), affiliation (gang group). "
                     + "page from 0, size 1 to 200 (default 20). Answer: {items, page, size, total}.")
-    ObjectNode list(@RequestParam(required = false) String status, @RequestParam(required = false) String agreement,
+    ReferralService.Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String agreement,
                     @RequestParam(required = false) String nationality, @RequestParam(required = false) String affiliation,
                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         ReferralRepository.Filter filter = filter(status, agreement, nationality, affiliation, page, size);
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
-        ReferralService.Page result = service.search(filter, p, s, users.requireCurrent());
-        ObjectNode node = ReferralViews.JSON.createObjectNode();
-        ArrayNode items = node.putArray("items");
-        result.items().forEach(i -> items.add(ReferralViews.summary(i)));
-        node.put("page", result.page());
-        node.put("size", result.size());
-        node.put("total", result.total());
-        return node;
+        return service.search(filter, p, s, users.requireCurrent());
     }
 
     /** The filters, each checked; every bad one is reported at once. */
@@ -167,9 +170,6 @@ class ReferralController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    record DecisionRequest(String decision, String reason) {
-    }
-
     @PostMapping("/{id}/decision")
     @Allowed(Permission.REFERRAL_DECIDE)
     @Operation(summary = "Accept or reject a referral (INTAKE_OFFICER)", description = """
@@ -178,47 +178,46 @@ class ReferralController {
             stands today and keeps the new findings: when a rule now fails the referral becomes INELIGIBLE and the answer \
             is 409 REFERRAL_NOT_ELIGIBLE (also for a referral that was already INELIGIBLE); when the agreement's quota \
             is full (ACCEPTED + IN_TRANSIT + ADMITTED) it is 409 AGREEMENT_QUOTA_EXCEEDED.""")
-    ObjectNode decide(@PathVariable UUID id, @RequestBody DecisionRequest request,
-                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        ReferralService.DecisionOutcome outcome = service.decide(id, request.decision(), request.reason(),
-                users.requireCurrent());
+    ReferralResponse decide(@PathVariable UUID id, @RequestBody DecisionRequest request,
+                            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        ReferralService.DecisionOutcome outcome = service.decide(id, request, users.requireCurrent());
         if (outcome.refusal() != null) {
             throw outcome.refusal(); // the new findings are committed; the refusal is the answer
         }
-        return ReferralViews.detail(outcome.referral(), ReferralViews.language(acceptLanguage));
-    }
-
-    record WithdrawalRequest(String reason) {
+        return views.detail(outcome.referral(), ReferralViews.locale(acceptLanguage));
     }
 
     @PostMapping("/{id}/withdrawal")
     @Allowed(Permission.REFERRAL_SUBMIT)
     @Operation(summary = "Withdraw a referral before departure (SENDING_AGENCY, ADMIN)",
             description = "{reason}. From SUBMITTED, INELIGIBLE or ACCEPTED; otherwise 409 REFERRAL_NOT_WITHDRAWABLE.")
-    ObjectNode withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
-                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return ReferralViews.detail(service.withdraw(id, request.reason(), users.requireCurrent()),
-                ReferralViews.language(acceptLanguage));
+    ReferralResponse withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
+                              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return views.detail(service.withdraw(id, request, users.requireCurrent()), ReferralViews.locale(acceptLanguage));
     }
 
     @PostMapping(path = "/import", consumes = "text/csv")
     @Allowed(Permission.REFERRAL_SUBMIT)
+    @ApiResponse(responseCode = "200", description = "Per-referral results",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @Operation(summary = "Bulk import referrals from CSV (SENDING_AGENCY, ADMIN)", description = IMPORT_DESCRIPTION)
-    ResponseEntity<Object> importCsv(@RequestBody byte[] csv,
+    ResponseEntity<Object> importCsv(@RequestBody byte[] body,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         CurrentUser user = users.requireCurrent();
-        String text = new String(csv, StandardCharsets.UTF_8);
-        String language = ReferralViews.language(acceptLanguage);
+        String text = new String(body, StandardCharsets.UTF_8);
+        Locale locale = ReferralViews.locale(acceptLanguage);
         return idempotency.execute("referral.import", key, Map.of("csv", text), () -> {
-            CsvReferralFormat.Parsed parsed = CsvReferralFormat.read(text);
+            CsvReferralFormat.Parsed parsed = csv.read(text);
             ReferralImportService.Result result = imports.run(parsed.rows(), parsed.candidates(), user);
-            return ResponseEntity.ok(ReferralViews.importResult(result, language));
+            return ResponseEntity.ok(views.importResult(result, locale));
         });
     }
 
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed(Permission.REFERRAL_SUBMIT)
+    @ApiResponse(responseCode = "200", description = "Per-referral results",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @Operation(summary = "Bulk import referrals from a JSON array of referral bodies (SENDING_AGENCY, ADMIN)",
             description = IMPORT_DESCRIPTION)
     ResponseEntity<Object> importJson(@RequestBody JsonNode body,
@@ -229,14 +228,14 @@ class ReferralController {
             throw ApiException.validation(List.of(new org.custodia.common.FieldProblem("", "INVALID_TYPE",
                     "A JSON import is an array of referral bodies")));
         }
-        String language = ReferralViews.language(acceptLanguage);
+        Locale locale = ReferralViews.locale(acceptLanguage);
         return idempotency.execute("referral.import", key, body, () -> {
             List<ImportCandidate> candidates = new ArrayList<>();
             for (int i = 0; i < body.size(); i++) {
                 candidates.add(ImportCandidate.json(i, body.get(i)));
             }
             ReferralImportService.Result result = imports.run(body.size(), candidates, user);
-            return ResponseEntity.ok(ReferralViews.importResult(result, language));
+            return ResponseEntity.ok(views.importResult(result, locale));
         });
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodia.common.FieldProblem;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReferralForm {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int CONVICTIONS = 2;
     static final List<String> CONVICTION_FIELDS = List.of("court", "country", "caseNumber", "offenceCode",
             "offenceDescription", "convictionDate", "judgmentFinal", "finalSince", "years", "months", "days", "life",
@@ -29,7 +29,7 @@ final class ReferralForm {
     }
 
     static ObjectNode body(Map<String, String> form) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = NODES.objectNode();
         text(body, "agreementCode", form.get("agreementCode"));
         text(body, "externalReference", form.get("externalReference"));
         ObjectNode person = body.putObject("person");
@@ -51,8 +51,8 @@ final class ReferralForm {
             String p = "c" + i + ".";
             boolean any = CONVICTION_FIELDS.stream().filter(f -> !f.equals("relation") && !f.equals("judgmentFinal"))
                     .anyMatch(f -> !blank(form.get(p + f)));
-            if (!any && i > 0) {
-                continue; // the second block is optional
+            if (!any) {
+                continue; // an empty block is no conviction: as in the API, none at all is FINAL_CONVICTION_REQUIRED's FAIL
             }
             ObjectNode c = convictions.addObject();
             text(c, "court", form.get(p + "court"));

@@ -85,14 +85,16 @@ class ReferralImportService {
                 dossiers[i] = parsed.dossier();
                 Object agreement = agreements.computeIfAbsent(parsed.dossier().agreementCode(), code -> {
                     try {
-                        return referrals.agreementForSubmission(code, user);
+                        return referrals.visibleAgreement(code, user).map(referrals::requireActive)
+                                .orElseThrow(() -> ApiException.validation(List.of(ReferralService.unknownAgreement(code))));
                     } catch (ApiException e) {
                         return e;
                     }
                 });
                 if (agreement instanceof ApiException e) {
-                    problems.add(c.translate().apply(new org.custodia.common.FieldProblem("agreementCode", e.code(),
-                            e.getMessage())));
+                    problems.add(c.translate().apply(e.errors().isEmpty()
+                            ? new org.custodia.common.FieldProblem("agreementCode", e.code(), e.getMessage())
+                            : e.errors().get(0)));
                 } else {
                     agreementOf[i] = (Agreement) agreement;
                 }
@@ -141,7 +143,7 @@ class ReferralImportService {
             if (!errors.get(i).isEmpty()) {
                 continue;
             }
-            Eligibility eligibility = referrals.engine().evaluate(dossiers[i], agreementOf[i], today, registry, null);
+            Eligibility eligibility = referrals.evaluate(dossiers[i], agreementOf[i], today, registry, null);
             prepared[i] = referrals.newReferral(UUID.randomUUID(), agreementOf[i], dossiers[i], eligibility,
                     user.username(), now);
             if (prepared[i].status().isLive()) {

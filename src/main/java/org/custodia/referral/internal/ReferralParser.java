@@ -20,8 +20,11 @@ import org.custodia.referral.SecurityLevel;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Structural validation of a referral body: required fields, types, formats, enum values, dates that cannot lie in
- * the future. It reads the JSON tree itself, so that every failure is listed at once (a type error in one field does
+ * Structural validation of a referral body: what makes the record unreadable (not an object, a wrong type, an
+ * unknown enum value or format, a missing identity of the person or of a conviction, a date of birth in the future).
+ * What a rule can judge is no structural failure: no conviction, a judgment not declared final or without its date,
+ * no commitment order or an incomplete one, no medical assessment, consent not stated; such a referral is stored and
+ * the rules give their findings. It reads the JSON tree itself, so that every failure is listed at once (a type error in one field does
  * not hide the others), and gives the typed {@link Dossier} when there is none. Whether the referral meets the
  * agreement's policy is a different question, answered by {@link EligibilityEngine}.
  */
@@ -65,11 +68,9 @@ final class ReferralParser {
         String externalReference = text(body, "externalReference", "externalReference", true, MAX_REFERENCE);
         Person person = person(object(body, "person", "person", true));
         List<Conviction> convictions = new ArrayList<>();
-        JsonNode list = array(body, "convictions", "convictions", true);
+        // No conviction (absent or empty) is no structural error: FINAL_CONVICTION_REQUIRED judges it, on record.
+        JsonNode list = array(body, "convictions", "convictions", false);
         if (list != null) {
-            if (list.isEmpty()) {
-                v.add("convictions", "REQUIRED", "At least one conviction is required");
-            }
             for (int i = 0; i < Math.min(list.size(), MAX_ITEMS); i++) {
                 convictions.add(conviction(list.get(i), "convictions[" + i + "]"));
             }
@@ -86,7 +87,8 @@ final class ReferralParser {
                 keepApart.add(keepApart(keep.get(i), "keepApart[" + i + "]"));
             }
         }
-        Consent consent = enumValue(body, "consent", "consent", Consent.class, true);
+        // Consent not stated is CONSENT_REQUIRED's question, not a structural one.
+        Consent consent = enumValue(body, "consent", "consent", Consent.class, false);
         Boolean consular = bool(body, "consularNotificationRequested", "consularNotificationRequested", false);
         return new Dossier(agreementCode, externalReference, person, convictions, order, legalBasis, affiliation, level,
                 medical, keepApart, consent, Boolean.TRUE.equals(consular));
@@ -161,9 +163,9 @@ final class ReferralParser {
             }
         }
         LocalDate convicted = date(c, "convictionDate", path + ".convictionDate", true, true);
-        Boolean judgmentFinal = bool(c, "judgmentFinal", path + ".judgmentFinal", true);
-        // A finality date after today is not a structural error: FINAL_CONVICTION_REQUIRED judges it.
-        LocalDate finalSince = date(c, "finalSince", path + ".finalSince", Boolean.TRUE.equals(judgmentFinal), false);
+        // Finality not stated, declared without a date, or dated after today: FINAL_CONVICTION_REQUIRED judges it.
+        Boolean judgmentFinal = bool(c, "judgmentFinal", path + ".judgmentFinal", false);
+        LocalDate finalSince = date(c, "finalSince", path + ".finalSince", false, false);
         if (convicted != null && finalSince != null && finalSince.isBefore(convicted)) {
             v.add(path + ".finalSince", "INVALID_DATE", path + ".finalSince is before the conviction date");
         }

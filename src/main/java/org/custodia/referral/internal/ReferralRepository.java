@@ -22,19 +22,21 @@ import org.custodia.referral.ReferralSnapshot;
 import org.custodia.referral.ReferralStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class ReferralRepository {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
     private static final String LIVE = "('SUBMITTED', 'ACCEPTED', 'IN_TRANSIT', 'ADMITTED')";
     private static final String HOLDING_QUOTA = "('ACCEPTED', 'IN_TRANSIT', 'ADMITTED')";
 
     private final JdbcClient jdbc;
 
-    ReferralRepository(JdbcClient jdbc) {
+    ReferralRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** A new referral, as it is written: the dossier, its first evaluation, who sent it and when. */
@@ -50,9 +52,18 @@ class ReferralRepository {
         static final Scope ALL = new Scope(null, null);
     }
 
-    record Summary(UUID id, ReferralStatus status, String agreementCode, String externalReference, String givenNames,
-                   String familyNames, List<String> nationalities, String affiliation, boolean eligible,
-                   Instant submittedAt) {
+    /** A referral in a list. */
+    @Schema(name = "ReferralSummary", description = "A referral in a list")
+    record Summary(@Schema(description = "The referral's id") UUID id,
+                   @Schema(description = "Where it stands") ReferralStatus status,
+                   @Schema(description = "The agreement") String agreementCode,
+                   @Schema(description = "The sending state's reference") String externalReference,
+                   @Schema(description = "The person's given names") String givenNames,
+                   @Schema(description = "The person's family names") String familyNames,
+                   @Schema(description = "ISO 3166 alpha-2 codes") List<String> nationalities,
+                   @Schema(description = "The claimed gang group, or null") String affiliation,
+                   @Schema(description = "Whether the latest evaluation found no FAIL") boolean eligible,
+                   @Schema(description = "When it was submitted") Instant submittedAt) {
     }
 
     // --- writing ---
@@ -198,18 +209,18 @@ class ReferralRepository {
     // --- reading ---
 
     Optional<ReferralSnapshot> find(UUID id) {
-        return jdbc.sql("SELECT * FROM referral WHERE id = ?").param(id).query(ReferralRepository::snapshot).optional();
+        return jdbc.sql("SELECT * FROM referral WHERE id = ?").param(id).query(this::snapshot).optional();
     }
 
     /** Locks the referral's row until the transaction ends: decisions and transitions on it take turns. */
     Optional<ReferralSnapshot> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM referral WHERE id = ? FOR UPDATE").param(id).query(ReferralRepository::snapshot)
+        return jdbc.sql("SELECT * FROM referral WHERE id = ? FOR UPDATE").param(id).query(this::snapshot)
                 .optional();
     }
 
     List<ReferralSnapshot> findByStatus(String agreementCode, ReferralStatus status) {
         return jdbc.sql("SELECT * FROM referral WHERE agreement_code = ? AND status = ? ORDER BY submitted_at, id")
-                .params(agreementCode, status.name()).query(ReferralRepository::snapshot).list();
+                .params(agreementCode, status.name()).query(this::snapshot).list();
     }
 
     boolean isVisible(UUID id, Scope scope) {
@@ -260,7 +271,7 @@ class ReferralRepository {
         return jdbc.sql("SELECT evaluated_on, eligible, findings FROM referral_evaluation WHERE referral_id = ? ORDER BY id")
                 .param(id)
                 .query((rs, n) -> new Eligibility(rs.getBoolean(2), rs.getObject(1, java.time.LocalDate.class),
-                        List.of(JSON.readValue(rs.getString(3), org.custodia.referral.Finding[].class))))
+                        List.of(json.readValue(rs.getString(3), org.custodia.referral.Finding[].class))))
                 .list();
     }
 
@@ -340,9 +351,9 @@ class ReferralRepository {
         return sql.toString();
     }
 
-    private static ReferralSnapshot snapshot(ResultSet rs, int n) throws SQLException {
-        Dossier dossier = JSON.readValue(rs.getString("dossier"), Dossier.class);
-        Eligibility eligibility = JSON.readValue(rs.getString("eligibility"), Eligibility.class);
+    private ReferralSnapshot snapshot(ResultSet rs, int n) throws SQLException {
+        Dossier dossier = json.readValue(rs.getString("dossier"), Dossier.class);
+        Eligibility eligibility = json.readValue(rs.getString("eligibility"), Eligibility.class);
         ReferralSnapshot.Decision decision = rs.getString("decision") == null ? null
                 : new ReferralSnapshot.Decision(rs.getString("decision"), rs.getString("decision_reason"),
                 rs.getString("decided_by"), instant(rs, "decided_at"));

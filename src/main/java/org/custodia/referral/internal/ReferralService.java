@@ -16,7 +16,7 @@ import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Agreements;
 import org.custodia.common.ApiException;
 import org.custodia.common.CanonicalJson;
-import org.custodia.common.Validation;
+import org.custodia.common.FieldProblem;
 import org.custodia.custody.PrisonerReleased;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
@@ -49,7 +49,6 @@ class ReferralService implements Referrals {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralService.class);
     static final String SUBJECT = "REFERRAL";
-    private static final int MAX_REASON = 2_000;
 
     private final ReferralRepository repository;
     private final Agreements agreements;
@@ -58,16 +57,18 @@ class ReferralService implements Referrals {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final EligibilityEngine engine;
+    private final RequestValidation requests;
 
     ReferralService(ReferralRepository repository, Agreements agreements, Ledger ledger, ApplicationEventPublisher events,
-                    JdbcClient jdbc, Clock clock, ReleaseDateEstimator estimator) {
+                    JdbcClient jdbc, Clock clock, EligibilityEngine engine, RequestValidation requests) {
         this.repository = repository;
         this.agreements = agreements;
         this.ledger = ledger;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.engine = new EligibilityEngine(estimator);
+        this.engine = engine;
+        this.requests = requests;
     }
 
     LocalDate today() {
@@ -78,30 +79,40 @@ class ReferralService implements Referrals {
         return clock.instant();
     }
 
-    EligibilityEngine engine() {
-        return engine;
+    /** Evaluates a dossier under its agreement as of a day, against who is referred or in custody now. */
+    Eligibility evaluate(Dossier dossier, Agreement agreement, LocalDate asOf, IdentityRegistry registry, UUID self) {
+        return engine.evaluate(new EvaluationContext(dossier, agreement, asOf, registry, self));
     }
 
     // --- submission ---
 
-    /** Validates, evaluates and stores a referral: SUBMITTED when eligible, INELIGIBLE (with its findings) when not. */
+    /**
+     * Reads, evaluates and stores a referral: SUBMITTED when eligible, INELIGIBLE (with its findings) when not. Only
+     * an unreadable body is refused (400 listing every failure, an agreement unknown to the caller among them).
+     */
     @Transactional
     public ReferralSnapshot submit(JsonNode body, CurrentUser user) {
         requireSubmitter(user);
         LocalDate today = today();
         ReferralParser.Result parsed = ReferralParser.parse(body, today);
-        if (!parsed.valid()) {
-            throw ApiException.validation(parsed.problems());
+        List<FieldProblem> problems = new ArrayList<>(parsed.problems());
+        String code = agreementCodeOf(body);
+        Optional<Agreement> visible = code == null ? Optional.empty() : visibleAgreement(code, user);
+        if (code != null && visible.isEmpty()) {
+            problems.add(unknownAgreement(code));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
         }
         Dossier dossier = parsed.dossier();
-        Agreement agreement = agreementForSubmission(dossier.agreementCode(), user);
+        Agreement agreement = requireActive(visible.get());
         repository.liveReference(agreement.code(), dossier.externalReference()).ifPresent(existing -> {
             throw new ApiException(ReferralProblem.REFERRAL_EXISTS, "Referral " + existing + " with external reference "
                     + dossier.externalReference() + " is already in progress under " + agreement.code());
         });
         lockIdentities();
         IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
-        Eligibility eligibility = engine.evaluate(dossier, agreement, today, registry, null);
+        Eligibility eligibility = evaluate(dossier, agreement, today, registry, null);
         ReferralRepository.NewReferral referral = newReferral(UUID.randomUUID(), agreement, dossier, eligibility,
                 user.username(), clock.instant());
         repository.insert(referral);
@@ -143,14 +154,27 @@ class ReferralService implements Referrals {
     }
 
     /** The agreement a user may submit under: a sending agency only under agreements its state sends under. */
-    Agreement agreementForSubmission(String code, CurrentUser user) {
-        Agreement agreement = agreements.find(code)
-                .filter(a -> user.role() != Role.SENDING_AGENCY || a.sendingParty().code().equals(user.partyCode()))
-                .orElseThrow(() -> new ApiException(AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + code));
+    Optional<Agreement> visibleAgreement(String code, CurrentUser user) {
+        return agreements.find(code)
+                .filter(a -> user.role() != Role.SENDING_AGENCY || a.sendingParty().code().equals(user.partyCode()));
+    }
+
+    static FieldProblem unknownAgreement(String code) {
+        return new FieldProblem("agreementCode", AgreementProblem.AGREEMENT_NOT_FOUND.name(), "No agreement " + code);
+    }
+
+    /** 409 AGREEMENT_NOT_ACTIVE unless the agreement is in force today. */
+    Agreement requireActive(Agreement agreement) {
         if (!agreement.isActiveOn(today())) {
-            throw new ApiException(AgreementProblem.AGREEMENT_NOT_ACTIVE, "Agreement " + code + " is not in force on " + today());
+            throw new ApiException(AgreementProblem.AGREEMENT_NOT_ACTIVE, "Agreement " + agreement.code()
+                    + " is not in force on " + today());
         }
         return agreement;
+    }
+
+    private static String agreementCodeOf(JsonNode body) {
+        JsonNode code = body == null || !body.isObject() ? null : body.get("agreementCode");
+        return code != null && code.isString() && !code.stringValue().isBlank() ? code.stringValue().strip() : null;
     }
 
     /** Submissions take turns at the identity check, so two referrals of one person cannot both pass it. */
@@ -180,7 +204,12 @@ class ReferralService implements Referrals {
         return repository.evaluations(id);
     }
 
-    record Page(List<ReferralRepository.Summary> items, int page, int size, long total) {
+    /** A page of referrals, newest first. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReferralPage", description = "A page of referrals, newest first")
+    record Page(@io.swagger.v3.oas.annotations.media.Schema(description = "The referrals of the page") List<ReferralRepository.Summary> items,
+                @io.swagger.v3.oas.annotations.media.Schema(description = "The page, from 0") int page,
+                @io.swagger.v3.oas.annotations.media.Schema(description = "The page size") int size,
+                @io.swagger.v3.oas.annotations.media.Schema(description = "Referrals matching, on every page") long total) {
     }
 
     @Transactional(readOnly = true)
@@ -218,22 +247,18 @@ class ReferralService implements Referrals {
      * commit). The quota is counted under a per-agreement lock, so concurrent acceptances cannot overrun it.
      */
     @Transactional
-    public DecisionOutcome decide(UUID id, String decision, String reason, CurrentUser user) {
+    public DecisionOutcome decide(UUID id, DecisionRequest request, CurrentUser user) {
         if (user.role() != Role.INTAKE_OFFICER) {
             throw new ApiException(CommonProblem.ACCESS_DENIED, "Only an intake officer decides on referrals");
         }
-        Validation v = new Validation();
-        v.require(decision != null && (decision.equals("ACCEPT") || decision.equals("REJECT")), "decision",
-                decision == null ? "REQUIRED" : "INVALID_VALUE", "decision is ACCEPT or REJECT");
-        v.notBlank(reason, "reason");
-        v.require(reason == null || reason.length() <= MAX_REASON, "reason", "TOO_LONG",
-                "reason is longer than " + MAX_REASON + " characters");
-        v.throwIfInvalid();
+        requests.validate(request);
+        DecisionRequest.Decision decision = request.decision();
+        String reason = request.reason();
         ReferralSnapshot referral = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (referral.submittedBy().equals(user.username())) {
             throw new ApiException(ReferralProblem.DECIDER_IS_SUBMITTER, "The officer who submitted a referral cannot decide on it");
         }
-        if (decision.equals("ACCEPT") && referral.status() == ReferralStatus.INELIGIBLE) {
+        if (decision == DecisionRequest.Decision.ACCEPT && referral.status() == ReferralStatus.INELIGIBLE) {
             throw new ApiException(ReferralProblem.REFERRAL_NOT_ELIGIBLE, "Referral " + id + " is ineligible: "
                     + failedRules(referral.eligibility()));
         }
@@ -243,7 +268,7 @@ class ReferralService implements Referrals {
         }
         Instant now = clock.instant();
         String trimmed = reason.strip();
-        if (decision.equals("REJECT")) {
+        if (decision == DecisionRequest.Decision.REJECT) {
             repository.recordDecision(id, ReferralStatus.REJECTED, "REJECT", trimmed, user.username(), now);
             ledger.append("REFERRAL_REJECTED", SUBJECT, id.toString(), Map.of("reason", trimmed,
                     "agreementCode", referral.agreementCode()));
@@ -262,7 +287,7 @@ class ReferralService implements Referrals {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("custodia.referral.quota:" + agreement.code())
                 .query((rs, n) -> 1).list();
         IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(referral.person())));
-        Eligibility eligibility = engine.evaluate(referral.dossier(), agreement, today(), registry, id);
+        Eligibility eligibility = evaluate(referral.dossier(), agreement, today(), registry, id);
         ReferralStatus afterEvaluation = eligibility.eligible() ? ReferralStatus.SUBMITTED : ReferralStatus.INELIGIBLE;
         repository.recordEvaluation(id, afterEvaluation, eligibility, "DECISION", user.username(), now);
         ledger.append("REFERRAL_EVALUATED", SUBJECT, id.toString(), evaluationPayload("DECISION", afterEvaluation, eligibility));
@@ -299,15 +324,12 @@ class ReferralService implements Referrals {
     // --- withdrawal ---
 
     @Transactional
-    public ReferralSnapshot withdraw(UUID id, String reason, CurrentUser user) {
+    public ReferralSnapshot withdraw(UUID id, WithdrawalRequest request, CurrentUser user) {
         if (user.role() != Role.SENDING_AGENCY && user.role() != Role.ADMIN) {
             throw new ApiException(CommonProblem.ACCESS_DENIED, "Only the sending agency withdraws a referral");
         }
-        Validation v = new Validation();
-        v.notBlank(reason, "reason");
-        v.require(reason == null || reason.length() <= MAX_REASON, "reason", "TOO_LONG",
-                "reason is longer than " + MAX_REASON + " characters");
-        v.throwIfInvalid();
+        requests.validate(request);
+        String reason = request.reason();
         if (!repository.isVisible(id, scopeOf(user))) {
             throw notFound(id);
         }
@@ -332,6 +354,15 @@ class ReferralService implements Referrals {
     @Transactional(readOnly = true)
     public Optional<ReferralSnapshot> find(UUID id) {
         return repository.find(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Eligibility evaluate(Dossier dossier, LocalDate asOf, UUID self) {
+        Agreement agreement = agreements.find(dossier.agreementCode()).orElseThrow(() -> new ApiException(
+                AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + dossier.agreementCode()));
+        IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
+        return evaluate(dossier, agreement, asOf, registry, self);
     }
 
     @Override
@@ -380,7 +411,7 @@ class ReferralService implements Referrals {
                 AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + dossier.agreementCode()));
         lockIdentities();
         IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
-        Eligibility eligibility = engine.evaluate(dossier, agreement, asOf, registry, null);
+        Eligibility eligibility = evaluate(dossier, agreement, asOf, registry, null);
         String json = CanonicalJson.write(dossier);
         ReferralRepository.NewReferral referral = new ReferralRepository.NewReferral(UUID.randomUUID(),
                 agreement.sendingParty().code(), ReferralStatus.MIGRATED, dossier, json, CanonicalJson.sha256(json),

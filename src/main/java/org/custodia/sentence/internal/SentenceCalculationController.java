@@ -19,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,8 +42,7 @@ class SentenceCalculationController {
                     + "Spanish: the language field, else Accept-Language (en, es), else English. Invalid input "
                     + "answers 400 VALIDATION_FAILED listing every problem.")
     ResponseEntity<SentenceCalculation> calculate(
-            @RequestBody SentenceCalculationBody body,
-            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+            @RequestBody SentenceCalculationBody body, Locale locale) {
         Validation validation = new Validation();
         boolean single = body.terms() == null || body.terms().isEmpty();
         List<Sentence> sentences = new ArrayList<>();
@@ -68,7 +66,7 @@ class SentenceCalculationController {
                 forfeitures.add(f == null ? null : new Forfeiture(f.date(), orZero(f.days()), f.reason()));
             }
         }
-        Language language = language(body.language(), acceptLanguage, validation);
+        Language language = language(body.language(), locale, validation);
         SentenceRequest request = new SentenceRequest(body.regime(), sentences, body.gctDaysPerYear(), forfeitures,
                 language.locale());
         for (FieldProblem problem : calculator.problems(request)) {
@@ -98,9 +96,10 @@ class SentenceCalculationController {
         }
     }
 
-    private static Language language(String requested, String acceptLanguage, Validation validation) {
+    /** The body's language field, else the request's (identity's LanguageResolver: Accept-Language, else en). */
+    private static Language language(String requested, Locale requestLocale, Validation validation) {
         if (requested == null) {
-            return Language.fromAcceptLanguage(acceptLanguage);
+            return Language.of(requestLocale);
         }
         Optional<Language> language = Language.parse(requested);
         if (language.isEmpty()) {

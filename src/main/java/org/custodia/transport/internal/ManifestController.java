@@ -1,6 +1,9 @@
 package org.custodia.transport.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -39,6 +42,7 @@ class ManifestController {
     @PostMapping
     @Allowed(Permission.MANIFEST_PLAN)
     @Operation(summary = "Plan a transport of accepted referrals (Idempotency-Key makes a retry harmless)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ManifestView.class)))
     ResponseEntity<Object> create(@RequestBody ManifestRequests.NewManifest request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return idempotency.execute("manifest.create", key, request, () -> {
@@ -70,6 +74,7 @@ class ManifestController {
     @Allowed(Permission.MANIFEST_RECEIVE)
     @Operation(summary = "Hand over one person: identity, condition, injuries, property, family, consular rights. "
             + "201 with the prisonerNumber, or with outcome HANDOVER_REFUSED when identity is not verified")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ManifestView.Handover.class)))
     ResponseEntity<Object> arrive(@PathVariable UUID id, @RequestBody ManifestRequests.Arrival request,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return idempotency.execute("manifest.arrival:" + id, key, request,

@@ -11,6 +11,8 @@ import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Agreements;
 import org.custodia.common.ApiException;
 import org.custodia.common.FieldProblem;
+import org.custodia.custody.AdmissionCommand;
+import org.custodia.custody.VerificationMethod;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.referral.ReferralSnapshot;
@@ -37,9 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Allowed(Permission.MANIFEST_READ)
 class ReceptionConsoleController {
 
-    /** Times on these pages are CECOT's local time. */
-    static final ZoneId FACILITY_ZONE = ZoneId.of("America/El_Salvador");
-
     private final ManifestService manifests;
     private final Referrals referrals;
     private final Agreements agreements;
@@ -60,6 +59,10 @@ class ReceptionConsoleController {
                 && m.status() != ManifestStatus.CANCELLED).toList());
         model.addAttribute("done", all.stream().filter(m -> m.status() == ManifestStatus.CLOSED
                 || m.status() == ManifestStatus.CANCELLED).limit(20).toList());
+        // times on these pages are the facility's local time
+        java.util.Map<String, ZoneId> zones = new java.util.HashMap<>();
+        all.forEach(m -> zones.computeIfAbsent(m.facilityCode(), manifests::zoneOf));
+        model.addAttribute("zones", zones);
         return "transport/manifests";
     }
 
@@ -87,9 +90,11 @@ class ReceptionConsoleController {
                   @RequestParam(required = false) List<UUID> referralIds, RedirectAttributes redirect) {
         try {
             List<String> escorts = escortOfficers == null ? List.of() : List.of(escortOfficers.split("\\R|,"));
+            ZoneId zone = agreements.find(agreementCode).map(a -> manifests.zoneOf(a.facilityCode()))
+                    .orElse(java.time.ZoneOffset.UTC);
             ManifestView created = manifests.create(new ManifestRequests.NewManifest(agreementCode, carrier,
-                    transportReference, local(scheduledDeparture, "scheduledDeparture"),
-                    local(scheduledArrival, "scheduledArrival"), escorts, referralIds), users.requireCurrent());
+                    transportReference, local(scheduledDeparture, "scheduledDeparture", zone),
+                    local(scheduledArrival, "scheduledArrival", zone), escorts, referralIds), users.requireCurrent());
             redirect.addFlashAttribute("notice", "manifest.created");
             return "redirect:/reception/manifests/" + created.id();
         } catch (ApiException e) {
@@ -100,8 +105,9 @@ class ReceptionConsoleController {
 
     @GetMapping("/reception/manifests/{id}")
     String manifest(@PathVariable UUID id, Model model) {
-        model.addAttribute("manifest", manifests.get(id, users.requireCurrent()));
-        model.addAttribute("zone", FACILITY_ZONE);
+        ManifestView manifest = manifests.get(id, users.requireCurrent());
+        model.addAttribute("manifest", manifest);
+        model.addAttribute("zone", manifests.zoneOf(manifest.facilityCode()));
         return "transport/manifest";
     }
 
@@ -109,7 +115,7 @@ class ReceptionConsoleController {
     @Allowed(Permission.MANIFEST_DISPATCH)
     String depart(@PathVariable UUID id, @RequestParam String departedAt, RedirectAttributes redirect) {
         return act(id, redirect, "manifest.departed",
-                () -> manifests.depart(id, new ManifestRequests.Departure(local(departedAt, "departedAt")),
+                () -> manifests.depart(id, new ManifestRequests.Departure(local(departedAt, "departedAt", zoneOf(id))),
                         users.requireCurrent()));
     }
 
@@ -141,13 +147,13 @@ class ReceptionConsoleController {
                   RedirectAttributes redirect) {
         try {
             Boolean verified = identityVerified == null ? null : "yes".equals(identityVerified);
-            List<ManifestRequests.FamilyMember> family = blank(familyName) ? List.of()
-                    : List.of(new ManifestRequests.FamilyMember(familyName, familyRelationship, familyLocation, null, null));
-            ManifestRequests.Contact emergency = blank(emergencyName) ? null
-                    : new ManifestRequests.Contact(emergencyName, emergencyPhone, null);
-            ManifestService.HandoverResult result = manifests.arrive(id, new ManifestRequests.Arrival(referralId,
-                    local(arrivedAt, "arrivedAt"), verified, blankToNull(verificationMethod),
-                    identityDiscrepancy, conditionOnArrival, injuriesObserved, complaintOfIllTreatment,
+            List<AdmissionCommand.FamilyMember> family = blank(familyName) ? List.of()
+                    : List.of(new AdmissionCommand.FamilyMember(familyName, familyRelationship, familyLocation, null, null));
+            AdmissionCommand.Contact emergency = blank(emergencyName) ? null
+                    : new AdmissionCommand.Contact(emergencyName, blankToNull(emergencyPhone), null);
+            ManifestView.Handover result = manifests.arrive(id, new ManifestRequests.Arrival(referralId,
+                    local(arrivedAt, "arrivedAt", zoneOf(id)), verified, method(verificationMethod),
+                    identityDiscrepancy, blankToNull(conditionOnArrival), injuriesObserved, complaintOfIllTreatment,
                     illTreatmentDetails, property(property), family, emergency, null, informedOfConsularRights,
                     consularNotificationRequested, null, false, null, null), users.requireCurrent());
             redirect.addFlashAttribute("result", result);
@@ -168,9 +174,25 @@ class ReceptionConsoleController {
         return "redirect:/reception/manifests/" + id;
     }
 
+    private ZoneId zoneOf(UUID manifestId) {
+        return manifests.zoneOf(manifests.get(manifestId, users.requireCurrent()).facilityCode());
+    }
+
+    private static VerificationMethod method(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return VerificationMethod.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(List.of(new FieldProblem("verificationMethod", "INVALID_VALUE",
+                    "One of " + List.of(VerificationMethod.values()))));
+        }
+    }
+
     /** "2 x shirt" or "wristwatch", one item a line. */
-    static List<ManifestRequests.PropertyItem> property(String text) {
-        List<ManifestRequests.PropertyItem> items = new ArrayList<>();
+    static List<AdmissionCommand.PropertyItem> property(String text) {
+        List<AdmissionCommand.PropertyItem> items = new ArrayList<>();
         if (text == null) {
             return items;
         }
@@ -180,19 +202,19 @@ class ReceptionConsoleController {
                 continue;
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\s*[xX×]\\s*(.+)$").matcher(item);
-            items.add(m.matches() ? new ManifestRequests.PropertyItem(m.group(2).strip(), Integer.parseInt(m.group(1)))
-                    : new ManifestRequests.PropertyItem(item, 1));
+            items.add(m.matches() ? new AdmissionCommand.PropertyItem(m.group(2).strip(), Integer.parseInt(m.group(1)))
+                    : new AdmissionCommand.PropertyItem(item, 1));
         }
         return items;
     }
 
     /** A datetime-local value in the facility's zone; a bad one is a field problem like any other. */
-    static Instant local(String value, String field) {
+    static Instant local(String value, String field, ZoneId zone) {
         if (blank(value)) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value).atZone(FACILITY_ZONE).toInstant();
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_VALUE", "Not a date and time: " + value)));
         }

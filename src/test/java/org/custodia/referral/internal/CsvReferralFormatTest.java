@@ -11,25 +11,31 @@ import org.custodia.common.ApiException;
 import org.custodia.referral.Conviction;
 import org.custodia.referral.Dossier;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class CsvReferralFormatTest {
 
+    private final CsvReferralFormat format = new CsvReferralFormat(JsonMapper.builder().build());
+
     @Test
     void quotedFieldsMayHoldCommasQuotesAndLineBreaks() {
-        List<CsvReader.Record> records = CsvReader.read("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n1,,3");
+        List<CsvReferralFormat.Record> records = format.records(
+                "\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n1,,3");
         assertThat(records).hasSize(3);
+        assertThat(records.get(0).fields()).as("the byte order mark is no part of the first column")
+                .containsExactly("a", "b", "c");
         assertThat(records.get(1).fields()).containsExactly("x, y", "say \"hi\"", "two\nlines");
         assertThat(records.get(2).line()).as("the line a record starts on").isEqualTo(4);
         assertThat(records.get(2).fields()).containsExactly("1", "", "3");
-        assertThatThrownBy(() -> CsvReader.read("a\n\"open")).isInstanceOf(CsvReader.MalformedCsv.class);
-        assertThatThrownBy(() -> CsvReader.read("a\nx\"y\"")).isInstanceOf(CsvReader.MalformedCsv.class);
+        assertThatThrownBy(() -> format.records("a\n\"open")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.errors()).extracting(p -> p.code()).containsExactly("MALFORMED_CSV"));
     }
 
     @Test
     void theDocumentedExampleIsOneValidReferralWithTwoConvictions() throws Exception {
         String doc = Files.readString(Path.of("docs/referral-import.md"));
         String csv = doc.substring(doc.indexOf("```csv\n") + 7, doc.indexOf("```", doc.indexOf("```csv\n") + 7));
-        CsvReferralFormat.Parsed parsed = CsvReferralFormat.read(csv);
+        CsvReferralFormat.Parsed parsed = format.read(csv);
         assertThat(parsed.rows()).isEqualTo(2);
         assertThat(parsed.candidates()).hasSize(1);
         ImportCandidate candidate = parsed.candidates().get(0);
@@ -58,10 +64,10 @@ class CsvReferralFormatTest {
 
     @Test
     void aHeaderWithUnknownColumnsIsRefusedWhole() {
-        assertThatThrownBy(() -> CsvReferralFormat.read("externalReference,colour,colour\n"))
+        assertThatThrownBy(() -> format.read("externalReference,colour,colour\n"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(p -> p.code())
                         .containsExactly("UNKNOWN_COLUMN", "UNKNOWN_COLUMN"));
-        assertThatThrownBy(() -> CsvReferralFormat.read("givenNames\nX\n"))
+        assertThatThrownBy(() -> format.read("givenNames\nX\n"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(p -> p.code())
                         .containsExactly("REQUIRED"));
     }

@@ -1,11 +1,13 @@
 package org.custodia.referral.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -26,15 +28,23 @@ import org.custodia.referral.Medical;
 import org.custodia.referral.Person;
 import org.custodia.referral.ReferralStatus;
 import org.custodia.referral.SecurityLevel;
+import org.custodia.agreement.RuleParameters;
+import org.custodia.agreement.RuleType;
+import org.custodia.common.CanonicalJson;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule of the engine, its PASS, FAIL (and WARN) and its edges, one table row per case; no Spring, no database.
- * Release dates come from {@link TermArithmeticEstimator}; good conduct time and consecutive terms are the sentence
- * module's, tested through the adapter in {@link SentenceCalculatorEstimatorTest}.
+ * Every rule check, its PASS, FAIL (and WARN) and its edges, one table row per case and every rule type in the
+ * table; then the engine (order, the rules every agreement applies, the day it evaluates as of) and the rendering of
+ * stored findings in both languages. No Spring, no database: the messages come from the real bundles. Release dates
+ * come from {@link TermArithmeticEstimator}; good conduct time and consecutive terms are the sentence module's,
+ * tested through the adapter in {@link SentenceCalculatorEstimatorTest}.
  */
 class EligibilityEngineTest {
 
@@ -43,7 +53,28 @@ class EligibilityEngineTest {
     static final String NO_CREDITS = "NO_CREDITS";
     static final UUID SELF = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-    private final EligibilityEngine engine = new EligibilityEngine(new TermArithmeticEstimator());
+    private final EligibilityEngine engine = EligibilityEngine.standard(new TermArithmeticEstimator());
+    static final FindingMessages MESSAGES = new FindingMessages(bundles());
+
+    static MessageSource bundles() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    static String en(Finding f) {
+        return MESSAGES.render(f, Locale.ENGLISH);
+    }
+
+    static String es(Finding f) {
+        return MESSAGES.render(f, Locale.forLanguageTag("es"));
+    }
+
+    Eligibility evaluate(Dossier dossier, Agreement agreement, LocalDate on, IdentityRegistry registry, UUID self) {
+        return engine.evaluate(new EvaluationContext(dossier, agreement, on, registry, self));
+    }
 
     /** One row: a policy of one rule, a dossier, what is already referred, the regime, and the outcome expected. */
     record Case(String name, EligibilityRule rule, Dossier dossier, IdentityRegistry registry, String regime,
@@ -58,15 +89,17 @@ class EligibilityEngineTest {
     @MethodSource("cases")
     void eachRuleGivesItsOutcome(Case c) {
         Agreement agreement = agreement(c.regime(), c.rule());
-        Eligibility eligibility = engine.evaluate(c.dossier(), agreement, TODAY, c.registry(), SELF);
+        Eligibility eligibility = evaluate(c.dossier(), agreement, TODAY, c.registry(), SELF);
 
         Finding finding = eligibility.findings().stream().filter(f -> f.rule().equals(c.rule().rule())).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + c.rule().rule()));
-        assertThat(finding.outcome()).as(c.name() + ": " + finding.messageEn()).isEqualTo(c.expected());
+        assertThat(finding.outcome()).as(c.name() + ": " + en(finding)).isEqualTo(c.expected());
         assertThat(eligibility.eligible()).as("eligible exactly when nothing fails")
                 .isEqualTo(c.expected() != Outcome.FAIL);
-        assertThat(finding.messageEn()).isNotBlank();
-        assertThat(finding.messageEs()).isNotBlank().isNotEqualTo(finding.messageEn());
+        assertThat(finding.messageCode()).startsWith("eligibility." + c.rule().rule() + ".");
+        assertThat(en(finding)).as("a message of the bundle, its arguments filled in").isNotBlank()
+                .doesNotContain("eligibility.", "{0", "{1");
+        assertThat(es(finding)).isNotBlank().doesNotContain("eligibility.", "{0").isNotEqualTo(en(finding));
         assertThat(eligibility.evaluatedOn()).isEqualTo(TODAY);
     }
 
@@ -88,6 +121,8 @@ class EligibilityEngineTest {
 
         // FINAL_CONVICTION_REQUIRED
         cases.add(new Case("final for a year", finalRule, dossier(d -> d), none, FSA, Outcome.PASS));
+        cases.add(new Case("no conviction submitted at all", finalRule, dossier(d -> d.convictions()), none, FSA,
+                Outcome.FAIL));
         cases.add(new Case("final since today", finalRule,
                 dossier(d -> d.convictions(conviction(true, TODAY, 10, TODAY.minusYears(2)))), none, FSA, Outcome.PASS));
         cases.add(new Case("judgment final only the day after submission", finalRule,
@@ -111,6 +146,8 @@ class EligibilityEngineTest {
         cases.add(new Case("commitment order dated tomorrow", orderRule,
                 dossier(d -> d.order(new CommitmentOrder("CO-1", "Court", TODAY.plusDays(1)))), none, FSA, Outcome.FAIL));
         cases.add(new Case("no commitment order", orderRule, dossier(d -> d.order(null)), none, FSA, Outcome.FAIL));
+        cases.add(new Case("commitment order without reference or date", orderRule,
+                dossier(d -> d.order(new CommitmentOrder(null, "Court", null))), none, FSA, Outcome.FAIL));
         cases.add(new Case("commitment order without authority", orderRule,
                 dossier(d -> d.order(new CommitmentOrder("CO-1", null, TODAY.minusDays(3)))), none, FSA, Outcome.FAIL));
 
@@ -151,6 +188,8 @@ class EligibilityEngineTest {
         cases.add(new Case("a woman in a women's facility", female, dossier(d -> d.sex(Person.Sex.FEMALE)), none, FSA,
                 Outcome.PASS));
         cases.add(new Case("a man in a women's facility", female, dossier(d -> d), none, FSA, Outcome.FAIL));
+        cases.add(new Case("a woman in a mixed facility", rule("SEX_OF_FACILITY", Map.of("sex", "MIXED")),
+                dossier(d -> d.sex(Person.Sex.FEMALE)), none, FSA, Outcome.PASS));
 
         // NATIONALITY_ALLOWED / NATIONALITY_EXCLUDED
         cases.add(new Case("nationality allowed", allowed, dossier(d -> d.nationalities("VE")), none, FSA, Outcome.PASS));
@@ -169,6 +208,7 @@ class EligibilityEngineTest {
         cases.add(new Case("consent refused", consent, dossier(d -> d.consent(Consent.REFUSED)), none, FSA, Outcome.FAIL));
         cases.add(new Case("consent not asked", consent, dossier(d -> d.consent(Consent.NOT_ASKED)), none, FSA,
                 Outcome.FAIL));
+        cases.add(new Case("consent not stated", consent, dossier(d -> d.consent(null)), none, FSA, Outcome.FAIL));
 
         // FIT_TO_TRAVEL
         cases.add(new Case("fit to travel", fit, dossier(d -> d), none, FSA, Outcome.PASS));
@@ -213,55 +253,148 @@ class EligibilityEngineTest {
                         IdentityKeys.biometric("FBI-123456789")))), FSA, Outcome.PASS));
         cases.add(new Case("nothing to compare: a warning", duplicate, dossier(d -> d.documents().biometric(null)),
                 none, FSA, Outcome.WARN));
+
+        // GANG_AFFILIATION_EVIDENCE (advisory: never a FAIL)
+        EligibilityRule gang = rule("GANG_AFFILIATION_EVIDENCE", Map.of());
+        cases.add(new Case("affiliation verified by its source", gang, dossier(d -> d.affiliation(new GangAffiliation(
+                GangAffiliation.Group.MS13, null, "conviction 18 USC 1962", true))), none, FSA, Outcome.PASS));
+        cases.add(new Case("affiliation from an unverified source", gang, dossier(d -> d.affiliation(new GangAffiliation(
+                GangAffiliation.Group.TREN_DE_ARAGUA, null, "tattoo assessment", null))), none, FSA, Outcome.WARN));
+        cases.add(new Case("affiliation to another group without a source", gang, dossier(d -> d.affiliation(
+                new GangAffiliation(GangAffiliation.Group.OTHER, "Los Zetas", null, false))), none, FSA, Outcome.WARN));
         return cases.stream();
     }
 
     @Test
-    void everyRuleOfThePolicyIsEvaluatedInOrderAndAnyFailMakesItIneligible() {
+    void theTableCoversEveryRuleTypeAndTheEngineHasOneCheckForEach() {
+        assertThat(cases().map(c -> c.rule().rule()).distinct().sorted())
+                .containsExactlyElementsOf(Stream.of(RuleType.values()).map(RuleType::name).sorted().toList());
+        List<EligibilityRuleCheck<?>> lacking = List.of(new FinalConvictionCheck(), new ConsentCheck());
+        assertThatThrownBy(() -> new EligibilityEngine(lacking)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DUPLICATE_PERSON");
+        assertThatThrownBy(() -> new EligibilityEngine(List.of(new ConsentCheck(), new ConsentCheck())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Two checks");
+    }
+
+    @Test
+    void parametersAreTypedWithTheirDefaultsNextToTheRuleType() {
+        assertThat(RuleType.ADULTS_ONLY.defaults()).isEqualTo(new RuleParameters.MinimumAge(18));
+        assertThat(RuleType.MIN_REMAINING_SENTENCE_DAYS.parameters(Map.of("days", 365)))
+                .isEqualTo(new RuleParameters.MinimumRemainingSentence(365));
+        assertThat(RuleType.MIN_REMAINING_SENTENCE_DAYS.defaults())
+                .isEqualTo(new RuleParameters.MinimumRemainingSentence(180));
+        assertThat(rule("NATIONALITY_ALLOWED", Map.of("nationalities", List.of("ve", " co"))).typedParameters())
+                .isEqualTo(new RuleParameters.Nationalities(List.of("VE", "CO")));
+        assertThat(RuleType.DUPLICATE_PERSON.appliesToEveryAgreement()).isTrue();
+        assertThat(RuleType.FIT_TO_TRAVEL.appliesToEveryAgreement()).isFalse();
+    }
+
+    @Test
+    void noConvictionAtAllIsAFailWhoseEvidenceSaysNoneWasSubmitted() {
+        Agreement agreement = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()),
+                rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)));
+        Eligibility e = evaluate(dossier(d -> d.convictions()), agreement, TODAY, IdentityRegistry.empty(), null);
+        assertThat(e.eligible()).isFalse();
+        Finding finding = e.findings().get(0);
+        assertThat(finding.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(finding.evidence()).containsEntry("convictionsSubmitted", 0)
+                .containsEntry("reason", "NO_CONVICTION_SUBMITTED");
+        assertThat(en(finding)).isEqualTo("No conviction was submitted: there is no judgment to transfer the person under");
+        assertThat(es(finding)).startsWith("No se presentó ninguna condena");
+        assertThat(e.findings().get(1).outcome()).as("nothing to serve either").isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
+    void everyRuleOfThePolicyIsEvaluatedInOrderThenTheRulesOfEveryAgreement() {
         Agreement demo = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()), rule("COMMITMENT_ORDER_REQUIRED", Map.of()),
                 rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180)), rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
                 rule("SEX_OF_FACILITY", Map.of("sex", "MALE")));
-        Eligibility ok = engine.evaluate(dossier(d -> d), demo, TODAY, IdentityRegistry.empty(), null);
+        Eligibility ok = evaluate(dossier(d -> d), demo, TODAY, IdentityRegistry.empty(), null);
         assertThat(ok.eligible()).isTrue();
         assertThat(ok.findings()).extracting(Finding::rule).containsExactly("FINAL_CONVICTION_REQUIRED",
-                "COMMITMENT_ORDER_REQUIRED", "MIN_REMAINING_SENTENCE_DAYS", "ADULTS_ONLY", "SEX_OF_FACILITY");
+                "COMMITMENT_ORDER_REQUIRED", "MIN_REMAINING_SENTENCE_DAYS", "ADULTS_ONLY", "SEX_OF_FACILITY",
+                "DUPLICATE_PERSON");
 
-        Eligibility notFinal = engine.evaluate(dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)))
+        Eligibility notFinal = evaluate(dossier(d -> d.convictions(conviction(false, null, 10, TODAY.minusYears(2)))
                 .born(TODAY.minusYears(17))), demo, TODAY, IdentityRegistry.empty(), null);
         assertThat(notFinal.eligible()).isFalse();
         assertThat(notFinal.findings()).extracting(f -> f.rule() + ":" + f.outcome()).containsExactly(
                 "FINAL_CONVICTION_REQUIRED:FAIL", "COMMITMENT_ORDER_REQUIRED:PASS", "MIN_REMAINING_SENTENCE_DAYS:FAIL",
-                "ADULTS_ONLY:FAIL", "SEX_OF_FACILITY:PASS");
+                "ADULTS_ONLY:FAIL", "SEX_OF_FACILITY:PASS", "DUPLICATE_PERSON:PASS");
     }
 
     @Test
-    void anAffiliationFromAnUnverifiedSourceIsAWarningAndAVerifiedOneIsNot() {
+    void duplicatePersonAppliesToAnAgreementWhosePolicyDoesNotListIt() {
         Agreement agreement = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()));
-        Eligibility unverified = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(
+        IdentityRegistry registry = registry(IdentityKeys.document(new Person.IdentityDocument("PASSPORT", "V12345678", "VE")),
+                ReferralStatus.SUBMITTED);
+        Eligibility e = evaluate(dossier(d -> d), agreement, TODAY, registry, null);
+        assertThat(e.findings()).extracting(f -> f.rule() + ":" + f.outcome())
+                .containsExactly("FINAL_CONVICTION_REQUIRED:PASS", "DUPLICATE_PERSON:FAIL");
+        assertThat(e.eligible()).isFalse();
+    }
+
+    @Test
+    void theEvaluationJudgesTheDossierAsOfTheDayGiven() {
+        Agreement agreement = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()), rule("ADULTS_ONLY", Map.of()));
+        LocalDate finalSince = TODAY.minusMonths(3);
+        Dossier dossier = dossier(d -> d.convictions(conviction(true, finalSince, 10, TODAY.minusYears(1)))
+                .born(TODAY.minusYears(18).minusMonths(1)));
+        assertThat(evaluate(dossier, agreement, TODAY, IdentityRegistry.empty(), null).eligible()).isTrue();
+        Eligibility then = evaluate(dossier, agreement, TODAY.minusMonths(4), IdentityRegistry.empty(), null);
+        assertThat(then.evaluatedOn()).isEqualTo(TODAY.minusMonths(4));
+        assertThat(then.findings()).extracting(f -> f.rule() + ":" + f.outcome())
+                .containsExactly("FINAL_CONVICTION_REQUIRED:FAIL", "ADULTS_ONLY:FAIL", "DUPLICATE_PERSON:PASS");
+        assertThat(en(then.findings().get(0))).contains(TODAY.minusMonths(4).toString(), finalSince.toString());
+    }
+
+    @Test
+    void anAffiliationIsJudgedForEveryAgreementAndNoneClaimedGivesNoFinding() {
+        Agreement agreement = agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of()));
+        Eligibility unverified = evaluate(dossier(d -> d.affiliation(new GangAffiliation(
                 GangAffiliation.Group.TREN_DE_ARAGUA, null, "tattoo assessment", null))), agreement, TODAY,
                 IdentityRegistry.empty(), null);
         assertThat(unverified.findings()).extracting(f -> f.rule() + ":" + f.outcome())
                 .contains("GANG_AFFILIATION_EVIDENCE:WARN");
         assertThat(unverified.eligible()).isTrue();
-        Eligibility verified = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(GangAffiliation.Group.MS13,
-                null, "conviction 18 USC 1962", true))), agreement, TODAY, IdentityRegistry.empty(), null);
-        assertThat(verified.findings()).extracting(f -> f.rule() + ":" + f.outcome())
-                .contains("GANG_AFFILIATION_EVIDENCE:PASS");
-        Eligibility noGang = engine.evaluate(dossier(d -> d.affiliation(new GangAffiliation(GangAffiliation.Group.NONE,
+        assertThat(en(unverified.findings().get(2))).contains("Tren de Aragua", "tattoo assessment");
+        Eligibility noGang = evaluate(dossier(d -> d.affiliation(new GangAffiliation(GangAffiliation.Group.NONE,
                 null, null, null))), agreement, TODAY, IdentityRegistry.empty(), null);
-        assertThat(noGang.findings()).extracting(Finding::rule).containsExactly("FINAL_CONVICTION_REQUIRED");
+        assertThat(noGang.findings()).extracting(Finding::rule).containsExactly("FINAL_CONVICTION_REQUIRED",
+                "DUPLICATE_PERSON");
     }
 
     @Test
-    void aDuplicateNamesTheOtherReferralInItsEvidence() {
+    void aDuplicateNamesTheOtherReferralInItsEvidenceAndMessageInEitherLanguage() {
         Agreement agreement = agreement(FSA, rule("DUPLICATE_PERSON", Map.of()));
         UUID other = UUID.randomUUID();
         IdentityRegistry registry = IdentityRegistry.of(List.of(new IdentityRegistry.Holder(other, "DHS-9", "US-SV-2025",
                 ReferralStatus.ACCEPTED, IdentityKeys.biometric("FBI-123456789"))));
-        Finding finding = engine.evaluate(dossier(d -> d), agreement, TODAY, registry, null).findings().get(0);
+        Finding finding = evaluate(dossier(d -> d), agreement, TODAY, registry, null).findings().get(0);
         assertThat(finding.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(finding.messageEn()).contains("DHS-9", "ACCEPTED");
+        assertThat(en(finding)).isEqualTo("Already referred or in custody: DHS-9 [ACCEPTED] by biometric FBI123456789");
+        assertThat(es(finding)).isEqualTo("Ya remitido o en custodia: DHS-9 [ACCEPTED] por biometric FBI123456789");
         assertThat(finding.evidence().get("matches").toString()).contains(other.toString(), "DHS-9");
+    }
+
+    @Test
+    void aFindingStoredAsTextByAnEarlierVersionStillReadsInBothLanguages() {
+        String old = """
+                {"rule":"FINAL_CONVICTION_REQUIRED","outcome":"FAIL","messageEn":"No conviction is final on 2026-01-02",
+                 "messageEs":"Ninguna condena es firme al 2026-01-02","evidence":{"evaluatedOn":"2026-01-02"}}""";
+        Finding finding = JsonMapper.builder().build().readValue(old, Finding.class);
+        assertThat(finding.messageCode()).isNull();
+        assertThat(finding.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(en(finding)).isEqualTo("No conviction is final on 2026-01-02");
+        assertThat(es(finding)).isEqualTo("Ninguna condena es firme al 2026-01-02");
+        assertThat(MESSAGES.render(finding, Locale.FRENCH)).as("another language: English").isEqualTo(en(finding));
+        assertThat(finding.evidence()).containsEntry("evaluatedOn", "2026-01-02");
+
+        Finding current = evaluate(dossier(d -> d), agreement(FSA, rule("FINAL_CONVICTION_REQUIRED", Map.of())), TODAY,
+                IdentityRegistry.empty(), null).findings().get(0);
+        Finding again = JsonMapper.builder().build().readValue(CanonicalJson.write(current), Finding.class);
+        assertThat(again).as("a stored finding reads back as it was").isEqualTo(current);
+        assertThat(en(again)).isEqualTo(en(current)).startsWith("1 conviction is final: CASE-10-");
     }
 
     // --- the table's vocabulary ---

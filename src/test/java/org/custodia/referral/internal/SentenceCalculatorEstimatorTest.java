@@ -41,14 +41,14 @@ class SentenceCalculatorEstimatorTest extends IntegrationTest {
     void goodConductTimeCanBringTheReleaseUnderTheMinimum() {
         // two years that started a year and 100 days ago: about 264 days left in full, about 156 with 108 days of GCT
         var dossier = dossier(d -> d.convictions(conviction(true, TODAY.minusYears(1), 2, TODAY.minusYears(1).minusDays(100))));
-        EligibilityEngine engine = new EligibilityEngine(estimator);
+        EligibilityEngine engine = EligibilityEngine.standard(estimator);
         var rule = rule("MIN_REMAINING_SENTENCE_DAYS", Map.of("days", 180));
-        Finding fsa = engine.evaluate(dossier, agreement("US_FEDERAL_FSA", rule), TODAY, IdentityRegistry.empty(), null)
+        Finding fsa = engine.evaluate(new EvaluationContext(dossier, agreement("US_FEDERAL_FSA", rule), TODAY, null, null))
                 .findings().get(0);
-        Finding noCredits = engine.evaluate(dossier, agreement("NO_CREDITS", rule), TODAY, IdentityRegistry.empty(), null)
+        Finding noCredits = engine.evaluate(new EvaluationContext(dossier, agreement("NO_CREDITS", rule), TODAY, null, null))
                 .findings().get(0);
-        assertThat(fsa.outcome()).as(fsa.messageEn()).isEqualTo(Finding.Outcome.FAIL);
-        assertThat(noCredits.outcome()).as(noCredits.messageEn()).isEqualTo(Finding.Outcome.PASS);
+        assertThat(fsa.outcome()).as(EligibilityEngineTest.en(fsa)).isEqualTo(Finding.Outcome.FAIL);
+        assertThat(noCredits.outcome()).as(EligibilityEngineTest.en(noCredits)).isEqualTo(Finding.Outcome.PASS);
         assertThat(fsa.evidence()).containsKeys("releaseDate", "remainingDays", "basis");
     }
 

@@ -54,14 +54,4 @@ class BreakdownLanguageTest {
             assertThat(Texts.text(Language.ES, key, args)).isNotBlank();
         }
     }
-
-    @Test
-    void acceptLanguage() {
-        assertThat(Language.fromAcceptLanguage("es-MX,es;q=0.9,en;q=0.8")).isEqualTo(Language.ES);
-        assertThat(Language.fromAcceptLanguage("fr, es;q=0.5")).isEqualTo(Language.ES);
-        assertThat(Language.fromAcceptLanguage("fr")).isEqualTo(Language.EN);
-        assertThat(Language.fromAcceptLanguage("*")).isEqualTo(Language.EN);
-        assertThat(Language.fromAcceptLanguage(";;;")).isEqualTo(Language.EN);
-        assertThat(Language.fromAcceptLanguage(null)).isEqualTo(Language.EN);
-    }
 }
