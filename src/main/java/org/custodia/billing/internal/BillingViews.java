@@ -23,7 +23,7 @@ final class BillingViews {
                       @NotBlank @Schema(example = "2025-04", description = "YYYY-MM") String period) {
     }
 
-    @Schema(description = "An invoice (status ISSUED) or a statement to date (status PREVIEW, no number)")
+    @Schema(name = "Invoice", description = "An invoice (status ISSUED) or a statement to date (status PREVIEW, no number)")
     record InvoiceView(String number, String agreementCode, String period,
                        @Schema(allowableValues = {"ISSUED", "PREVIEW"}) String status, String currency,
                        LocalDate firstDay, LocalDate lastDay, Instant issuedAt, List<LineView> lines,
@@ -35,6 +35,7 @@ final class BillingViews {
      * @param corrects for an ADJUSTMENT: the invoice and line it corrects
      * @param sources the custody events the line was counted from (the file's admission and release entries)
      */
+    @Schema(name = "InvoiceLine")
     record LineView(int line, @Schema(allowableValues = {"CUSTODY_DAYS", "INTAKE_FEE", "ADJUSTMENT"}) String kind,
                     String prisonerNumber, String externalReference, String securityLevel, LocalDate firstDay,
                     LocalDate lastDay, Integer days,
@@ -44,9 +45,11 @@ final class BillingViews {
     }
 
     /** @param source RECOMPUTATION (the record or the rates changed since) or DISPUTE (an upheld dispute) */
+    @Schema(name = "InvoiceLineCorrects")
     record Corrects(String invoice, Integer line, String kind, String source) {
     }
 
+    @Schema(name = "InvoiceLineSources")
     record Sources(UUID admissionEvent, UUID releaseEvent) {
     }
 
@@ -61,9 +64,11 @@ final class BillingViews {
     // --- reconciliation
 
     /** The sending agency's count for one person. */
+    @Schema(name = "RosterLine")
     record RosterLine(@NotBlank String externalReference, @NotNull Integer days) {
     }
 
+    @Schema(name = "Roster")
     record Roster(@NotNull List<RosterLine> lines) {
     }
 
@@ -72,6 +77,7 @@ final class BillingViews {
                               List<ReconciliationLine> lines) {
     }
 
+    @Schema(name = "ReconciliationCounts")
     record Counts(int matched, int daysDiffer, int rosterOnly, int invoiceOnly) {
     }
 
@@ -128,6 +134,7 @@ final class BillingViews {
     }
 
     /** The outstanding balance by the age of its invoice (days since issue). */
+    @Schema(name = "StatementAgeing")
     record Ageing(@JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal days0to30,
                   @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal days31to60,
                   @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal days61to90,

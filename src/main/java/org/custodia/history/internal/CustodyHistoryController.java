@@ -50,10 +50,12 @@ class CustodyHistoryController {
     }
 
     /** @param type RETURN_TO_SENDING_STATE, TRANSFER_TO_THIRD_STATE, SENTENCE_COMPLETED or DEATH */
+    @Schema(name = "CustodyHistoryRelease")
     record Release(String type, Instant effectiveAt, String receivedBy, String destinationState, String reason,
                    String circumstances, String cause, String remainsDisposition) {
     }
 
+    @Schema(name = "CustodyHistoryContact")
     record Contact(String name, String phone, String relationship) {
     }
 
