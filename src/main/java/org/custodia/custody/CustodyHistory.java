@@ -12,9 +12,12 @@ public interface CustodyHistory {
 
     Admission recordHeld(AdmissionCommand admission, HeldRecord record);
 
+    /** The release of a person recorded by {@link #recordHeld}, through the ordinary release (every check). */
+    void release(String prisonerNumber, Release release);
+
     /**
      * @param source where the record comes from
-     * @param cell optional: the cell the person is held in
+     * @param cell unused by custody: housing places the person (kept for the record's shape)
      * @param release optional: the release, when the person has left already
      * @param heldWithoutMeetingAgreement the failed findings in words, or null when the agreement was met
      */

@@ -37,6 +37,14 @@ public enum Permission {
     ROLL_COUNT_RECORD(Role.CUSTODY_OFFICER),
     /** Move a prisoner to another cell. */
     CELL_MOVE(Role.CLASSIFICATION_OFFICER, Role.CUSTODY_OFFICER),
+    /** Edit a facility's structure: units, cells, capacities, attributes, security levels. */
+    FACILITY_MANAGE(Role.ADMIN),
+    /** Set a facility's separation rules (the rivalry matrix). */
+    HOUSING_RULES_MANAGE(Role.ADMIN),
+    /** Plan a batch placement, apply it, and ask for a recommendation. */
+    HOUSING_PLAN(Role.CLASSIFICATION_OFFICER, Role.ADMIN),
+    /** Record, close and reopen keep-apart records and a prisoner's housing needs. */
+    KEEP_APART_MANAGE(Role.CLASSIFICATION_OFFICER, Role.ADMIN),
     /** Read oversight alerts. */
     OVERSIGHT_ALERTS_READ(Role.OVERSIGHT, Role.ADMIN),
     /** List and filter ledger entries, and read one with the bytes its leaf hash covers (payloads hold personal data). */

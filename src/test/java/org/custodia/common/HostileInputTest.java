@@ -60,7 +60,8 @@ class HostileInputTest extends IntegrationTest {
                 String user = AuthorizationMatrixTest.USERS.get(pick(row.allowed()));
                 String target = path.getKey().replace("{code}", "NO-SUCH-CODE")
                         .replace("{id}", UUID.randomUUID().toString()).replace("{number}", "NO-SUCH-PRISONER")
-                        .replace("{treeSize}", "999999999").replace("{sequence}", "999999999");
+                        .replace("{treeSize}", "999999999").replace("{sequence}", "999999999")
+                        .replace("{location}", "NO-SUCH-LOCATION");
                 JsonNode seed = plausible(schema, random, 0);
                 List<Object> bodies = new ArrayList<>();
                 bodies.add("{not json");

@@ -62,7 +62,7 @@ class SentenceCalculationApiTest extends IntegrationTest {
 
     @Test
     void anInvalidRequestListsEveryError() {
-        String farAhead = LocalDate.now().plusYears(20).toString();
+        String farAhead = LocalDate.now(org.custodia.support.TestClock.get()).plusYears(20).toString();
         Map<String, Object> body = Map.of("regime", "US_FEDERAL_FSA", "startDate", farAhead,
                 "term", Map.of("years", -3, "months", 6, "life", true), "jailCreditDays", 0);
 

@@ -40,7 +40,7 @@ public final class Dossiers {
 
     /** An eligible dossier under {@link #AGREEMENT} ({@link ReferralBodies#eligible}) of the person named. */
     public static Map<String, Object> eligible(String givenNames, String familyNames, String nationality) {
-        Map<String, Object> body = ReferralBodies.eligible(LocalDate.now(), AGREEMENT, ReferralBodies.unique("DHS"),
+        Map<String, Object> body = ReferralBodies.eligible(LocalDate.now(TestClock.get()), AGREEMENT, ReferralBodies.unique("DHS"),
                 nationality);
         ReferralBodies.person(body).put("givenNames", givenNames);
         ReferralBodies.person(body).put("familyNames", familyNames);

@@ -1,9 +1,14 @@
 package org.custodia.support;
 
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -11,12 +16,25 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a random port, on the embedded PostgreSQL (or the server named by
  * SPRING_DATASOURCE_URL), with the demo data: users admin, intake, ... with password {@code demo}.
- * Tests share one database: make identifiers unique, never assume a table is empty.
+ * Tests share one database: make identifiers unique, never assume a table is empty. The app's clock is frozen
+ * ({@link TestClock}): take "now" from it, never from {@code Instant.now()}.
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@Import(IntegrationTest.FrozenClock.class)
 public abstract class IntegrationTest {
+
+    /** The app's clock is {@link TestClock}: frozen at the start of the run. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FrozenClock {
+
+        @Bean
+        @Primary
+        Clock frozenClock() {
+            return TestClock.get();
+        }
+    }
 
     @LocalServerPort
     protected int port;

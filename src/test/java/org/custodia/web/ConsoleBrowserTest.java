@@ -31,7 +31,7 @@ class ConsoleBrowserTest extends IntegrationTest {
                     && "true".equals(d.findElement(By.id("dash-pipeline")).getAttribute("data-loaded"))
                     && "true".equals(d.findElement(By.id("dash-releases")).getAttribute("data-loaded")));
             var occupancyRows = page.findElements(By.cssSelector("#dash-occupancy tbody tr"));
-            assertThat(occupancyRows).hasSize(8);
+            assertThat(occupancyRows).as("8 modules, the segregation and the medical block").hasSize(10);
             assertThat(occupancyRows.get(0).getText()).startsWith("M1").endsWith("2560");
             assertThat(page.findElements(By.cssSelector("#dash-occupancy .chart svg"))).as("the picture").isNotEmpty();
             assertThat(page.findElements(By.cssSelector("#dash-pipeline tbody tr"))).hasSize(9);

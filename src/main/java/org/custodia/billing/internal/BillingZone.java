@@ -1,8 +1,8 @@
 package org.custodia.billing.internal;
 
 import java.time.ZoneId;
-import org.custodia.housing.Facilities;
-import org.custodia.housing.Facility;
+import org.custodia.facility.Facilities;
+import org.custodia.facility.Facility;
 import org.springframework.stereotype.Component;
 
 /**

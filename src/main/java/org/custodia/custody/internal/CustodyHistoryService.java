@@ -19,17 +19,15 @@ class CustodyHistoryService implements CustodyHistory {
 
     private final Admissions admissions;
     private final PrisonerService prisoners;
-    private final RollService roll;
     private final PrisonerStore store;
     private final FileWriter file;
     private final Ledger ledger;
     private final JdbcClient jdbc;
 
-    CustodyHistoryService(Admissions admissions, PrisonerService prisoners, RollService roll, PrisonerStore store,
+    CustodyHistoryService(Admissions admissions, PrisonerService prisoners, PrisonerStore store,
                           FileWriter file, Ledger ledger, JdbcClient jdbc) {
         this.admissions = admissions;
         this.prisoners = prisoners;
-        this.roll = roll;
         this.store = store;
         this.file = file;
         this.ledger = ledger;
@@ -56,15 +54,16 @@ class CustodyHistoryService implements CustodyHistory {
         payload.put("admittedAt", command.admittedAt());
         payload.put("heldWithoutMeetingAgreement", record.heldWithoutMeetingAgreement());
         ledger.append("PRISONER_MIGRATED", "PRISONER", admission.prisonerNumber(), payload);
-        if (record.cell() != null && !record.cell().isBlank()) {
-            roll.moveToCell(admission.prisonerNumber(), new Requests.CellMove(record.cell().strip(),
-                    "Held before go-live (" + record.source() + ")", command.admittedAt()));
-        }
         if (record.release() != null) {
-            var r = record.release();
-            prisoners.release(admission.prisonerNumber(), new Requests.Release(ReleaseType.valueOf(r.type()), r.effectiveAt(), r.receivedBy(),
-                    r.destinationState(), r.reason(), r.circumstances(), r.cause(), r.remainsDisposition()));
+            release(admission.prisonerNumber(), record.release());
         }
         return admission;
+    }
+
+    @Override
+    @Transactional
+    public void release(String prisonerNumber, Release r) {
+        prisoners.release(prisonerNumber, new Requests.Release(ReleaseType.valueOf(r.type()), r.effectiveAt(),
+                r.receivedBy(), r.destinationState(), r.reason(), r.circumstances(), r.cause(), r.remainsDisposition()));
     }
 }

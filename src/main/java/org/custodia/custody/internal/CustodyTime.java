@@ -5,12 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.custodia.housing.Facilities;
-import org.custodia.housing.Facility;
-import org.custodia.housing.HousingProblem;
-import org.custodia.common.ApiException;
-import org.custodia.common.NotInFuture;
-import org.custodia.common.Validation;
+import org.custodia.facility.Facilities;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +32,7 @@ class CustodyTime {
     }
 
     ZoneId zoneOf(String facilityCode) {
-        return facilities.find(facilityCode).map(Facility::zone)
-                .orElseThrow(() -> new ApiException(HousingProblem.FACILITY_NOT_FOUND, "No facility " + facilityCode));
+        return facilities.require(facilityCode).zone();
     }
 
     LocalDate today(String facilityCode) {
@@ -47,13 +41,6 @@ class CustodyTime {
 
     LocalDate today(ZoneId zone) {
         return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
-    /** Only for the cell move, which the housing module takes over: the rule is {@link NotInFuture}'s. */
-    void notFuture(Instant instant, String field, Validation v) {
-        if (NotInFuture.Rule.inFuture(instant, clock)) {
-            v.add(field, "IN_FUTURE", field + " lies in the future; records may be written after the fact, never before");
-        }
     }
 
     /** The first instant of today and of tomorrow in the facility's zone. */

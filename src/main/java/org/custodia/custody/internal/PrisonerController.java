@@ -163,15 +163,6 @@ class PrisonerController {
                 () -> ResponseEntity.status(HttpStatus.CREATED).body(prisoners.release(number, body)));
     }
 
-    @PostMapping("/prisoners/{number}/cell-moves")
-    @Allowed(Permission.CELL_MOVE)
-    @Operation(summary = "Move to a cell; a move that breaks a hard rule is 409 HOUSING_RULE_VIOLATION naming the rule")
-    ResponseEntity<Object> cellMove(@PathVariable String number, @RequestBody Requests.CellMove body,
-                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.execute("prisoner-cell-move:" + number, key, body,
-                () -> ResponseEntity.status(HttpStatus.CREATED).body(roll.moveToCell(number, body)));
-    }
-
     @GetMapping("/releases/upcoming")
     @Operation(summary = "Prisoners whose release date falls within 30, 90 or 180 days (overdue ones included)")
     CustodyViews.UpcomingReleases upcoming(@RequestParam(defaultValue = "30") int days) {
@@ -190,13 +181,6 @@ class PrisonerController {
     @Operation(summary = "Population, arrivals, absences, releases, en route, unhoused and beds per module (Rule 10)")
     CustodyViews.RollCount rollCount(@PathVariable String code) {
         return roll.rollCount(code);
-    }
-
-    @GetMapping("/facilities/{code}/occupancy")
-    @Allowed(Permission.FACILITY_READ)
-    @Operation(summary = "Working capacity and occupied beds per module and cell")
-    Map<String, Object> occupancy(@PathVariable String code) {
-        return roll.occupancy(code);
     }
 
     @GetMapping("/facilities/{code}/counts")

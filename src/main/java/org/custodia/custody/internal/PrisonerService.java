@@ -18,6 +18,7 @@ import org.custodia.common.FieldProblem;
 import org.custodia.common.Validation;
 import org.custodia.custody.CustodyProblem;
 import org.custodia.custody.PrisonerReleased;
+import org.custodia.facility.Facilities;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;

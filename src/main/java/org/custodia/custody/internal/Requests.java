@@ -44,10 +44,6 @@ final class Requests {
                    String reason, String circumstances, String cause, String remainsDisposition) {
     }
 
-    /** Owned by housing (cell moves move there): left as it was. */
-    record CellMove(String cell, String reason, Instant occurredAt) {
-    }
-
     @Schema(name = "FormalCountRequest", description = "A formal count per module")
     record Count(@NotEmpty List<@NotNull @Valid ModuleCount> modules, @NotInFuture Instant countedAt) {
     }

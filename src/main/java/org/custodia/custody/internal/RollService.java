@@ -1,23 +1,21 @@
 package org.custodia.custody.internal;
 
 import org.custodia.custody.CustodyProblem;
-import org.custodia.housing.HousingProblem;
+import org.custodia.facility.FacilityProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.custodia.common.ApiException;
-import org.custodia.common.FieldProblem;
 import org.custodia.common.Validation;
 import org.custodia.custody.EnRouteCounter;
-import org.custodia.housing.Facilities;
-import org.custodia.housing.Facility;
-import org.custodia.housing.Location;
+import org.custodia.facility.Facilities;
+import org.custodia.facility.Facility;
+import org.custodia.facility.Location;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;
@@ -27,14 +25,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rule 10: reliable population data. Cell moves under the hard housing rules, occupancy, the roll count, and the
- * formal counts whose discrepancies stay open until resolved.
+ * Rule 10: reliable population data. The roll count and the formal counts whose discrepancies stay open until
+ * resolved (cell moves and occupancy live in housing, which records the cell here through {@code PrisonerCells}).
  */
 @Service
 class RollService {
-
-    /** Gangs that never share a cell: each is the rival of all the others. */
-    static final Set<String> RIVAL_GANGS = Set.of("MS13", "BARRIO_18_SURENOS", "BARRIO_18_REVOLUCIONARIOS");
 
     private final PrisonerStore store;
     private final Facilities facilities;
@@ -59,118 +54,11 @@ class RollService {
         this.jdbc = jdbc;
     }
 
-    static boolean rivals(String a, String b) {
-        return a != null && b != null && !a.equals(b) && RIVAL_GANGS.contains(a) && RIVAL_GANGS.contains(b);
-    }
-
     Facility facility(String code) {
-        return facilities.find(code).orElseThrow(() -> new ApiException(HousingProblem.FACILITY_NOT_FOUND, "No facility " + code));
+        return facilities.find(code).orElseThrow(() -> new ApiException(FacilityProblem.FACILITY_NOT_FOUND, "No facility " + code));
     }
 
-    // ---- cell moves
-
-    @Transactional
-    Map<String, Object> moveToCell(String number, Requests.CellMove r) {
-        CurrentUser user = users.requireCurrent();
-        PrisonerRecord p = store.lockByNumber(number).filter(x -> PrisonerScope.canSee(user, x))
-                .orElseThrow(() -> PrisonerService.notFound(number));
-        if (p.isReleased()) {
-            throw new ApiException(CustodyProblem.PRISONER_RELEASED, "Prisoner " + number + " was released; the file is read-only");
-        }
-        Validation v = new Validation();
-        if (r == null) {
-            v.add("cell", "REQUIRED", "cell is required").throwIfInvalid();
-        }
-        v.notBlank(r.cell(), "cell");
-        v.notBlank(r.reason(), "reason");
-        time.notFuture(r.occurredAt(), "occurredAt", v);
-        if (r.cell() != null && r.cell().equals(p.cell())) {
-            v.add("cell", "SAME_CELL", "The prisoner is in " + r.cell() + " already");
-        }
-        v.throwIfInvalid();
-        // One placement at a time per facility: the capacity and rival checks see every committed move.
-        store.lockFacilityHousing(p.facilityCode());
-        List<FieldProblem> violations = new ArrayList<>();
-        Optional<Location> cell = facilities.locations(p.facilityCode()).stream()
-                .filter(l -> "CELL".equals(l.kind()) && l.code().equals(r.cell())).findFirst();
-        if (cell.isEmpty()) {
-            violations.add(new FieldProblem("cell", "CELL_NOT_IN_FACILITY",
-                    "There is no cell " + r.cell() + " in " + p.facilityCode()));
-        } else {
-            if (!cell.get().active()) {
-                violations.add(new FieldProblem("cell", "CELL_INACTIVE", "Cell " + r.cell() + " is out of use"));
-            }
-            List<PrisonerRecord> occupants = store.occupants(p.facilityCode(), r.cell()).stream()
-                    .filter(o -> !o.id().equals(p.id())).toList();
-            if (occupants.size() >= cell.get().workingCapacity()) {
-                violations.add(new FieldProblem("cell", "CELL_FULL", "Cell " + r.cell() + " holds " + occupants.size()
-                        + " of its working capacity of " + cell.get().workingCapacity()));
-            }
-            occupants.stream().filter(o -> rivals(p.gangGroup(), o.gangGroup())).map(PrisonerRecord::gangGroup).distinct()
-                    .forEach(g -> violations.add(new FieldProblem("cell", "RIVAL_GANG", "Cell " + r.cell()
-                            + " holds members of " + g + ", a rival of " + p.gangGroup())));
-        }
-        if (!violations.isEmpty()) {
-            throw new ApiException(HousingProblem.HOUSING_RULE_VIOLATION, "The move breaks "
-                    + String.join(", ", violations.stream().map(FieldProblem::code).toList()), violations);
-        }
-        Instant at = r.occurredAt() == null ? time.now() : r.occurredAt();
-        String module = cell.get().parentCode();
-        store.updateCell(p.id(), r.cell(), module);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", p.cell());
-        details.put("to", r.cell());
-        details.put("module", module);
-        details.put("reason", r.reason());
-        FileEvent event = file.append(p, "CELL_MOVE", at, user.username(), details, null, false);
-        Map<String, Object> payload = new LinkedHashMap<>(details);
-        payload.put("eventId", event.id());
-        payload.put("occurredAt", at);
-        ledger.append("PRISONER_CELL_MOVED", "PRISONER", p.number(), payload);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("prisonerNumber", p.number());
-        answer.put("cell", r.cell());
-        answer.put("module", module);
-        answer.put("previousCell", p.cell());
-        answer.put("occurredAt", at);
-        return answer;
-    }
-
-    // ---- occupancy and roll count
-
-    @Transactional(readOnly = true)
-    Map<String, Object> occupancy(String facilityCode) {
-        Facility facility = facility(facilityCode);
-        Map<String, int[]> counts = store.cellCounts(facility.code());
-        List<Location> locations = facilities.locations(facility.code());
-        List<Map<String, Object>> modules = new ArrayList<>();
-        for (Location module : locations.stream().filter(l -> "MODULE".equals(l.kind())).toList()) {
-            List<Map<String, Object>> cells = new ArrayList<>();
-            int capacity = 0;
-            int occupied = 0;
-            for (Location cell : locations.stream().filter(l -> module.code().equals(l.parentCode())).toList()) {
-                int inUse = counts.getOrDefault(cell.code(), new int[2])[0];
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("code", cell.code());
-                c.put("active", cell.active());
-                c.put("workingCapacity", cell.workingCapacity());
-                c.put("occupied", inUse);
-                cells.add(c);
-                capacity += cell.active() ? cell.workingCapacity() : 0;
-                occupied += inUse;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", module.code());
-            m.put("workingCapacity", capacity);
-            m.put("occupied", occupied);
-            m.put("cells", cells);
-            modules.add(m);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("facilityCode", facility.code());
-        answer.put("modules", modules);
-        return answer;
-    }
+    // ---- roll count
 
     /**
      * The roll: {@code population} is everybody on the roll (in custody, temporarily out included); a bed stays in

@@ -33,7 +33,8 @@ class CustodyHistoryRecorder {
     static final java.util.Set<String> RELEASE_TYPES = java.util.Set.of("RETURN_TO_SENDING_STATE",
             "TRANSFER_TO_THIRD_STATE", "SENTENCE_COMPLETED", "DEATH");
 
-    private final org.custodia.housing.Facilities facilities;
+    private final org.custodia.facility.Facilities facilities;
+    private final org.custodia.housing.CellPlacement cells;
     private final Referrals referrals;
     private final CustodyHistory custody;
     private final Agreements agreements;
@@ -42,9 +43,11 @@ class CustodyHistoryRecorder {
     private final ZoneId zone;
 
     CustodyHistoryRecorder(Referrals referrals, CustodyHistory custody, Agreements agreements, Users users,
-                           java.time.Clock clock, org.custodia.housing.Facilities facilities,
+                           java.time.Clock clock, org.custodia.facility.Facilities facilities,
+                           org.custodia.housing.CellPlacement cells,
                            @Value("${custodia.custody.default-zone:America/El_Salvador}") String zone) {
         this.facilities = facilities;
+        this.cells = cells;
         this.referrals = referrals;
         this.custody = custody;
         this.agreements = agreements;
@@ -55,7 +58,7 @@ class CustodyHistoryRecorder {
 
     /** The facility's zone ({@code Facility.zone()}), custody's default zone for an unknown facility. */
     ZoneId zoneOf(String facilityCode) {
-        return facilities.find(facilityCode).map(org.custodia.housing.Facility::zone).orElse(zone);
+        return facilities.find(facilityCode).map(org.custodia.facility.Facility::zone).orElse(zone);
     }
 
     @Transactional
@@ -105,8 +108,16 @@ class CustodyHistoryRecorder {
         var release = r.release() == null ? null : new CustodyHistory.Release(r.release().type(),
                 r.release().effectiveAt(), r.release().receivedBy(), r.release().destinationState(), r.release().reason(),
                 r.release().circumstances(), r.release().cause(), r.release().remainsDisposition());
+        // admitted and marked first, placed in the cell as of the admission (under housing's rules), then released
         Admission admission = custody.recordHeld(command(referral, agreement, r, asOf, user),
-                new CustodyHistory.HeldRecord(source, r.cell(), release, alert));
+                new CustodyHistory.HeldRecord(source, r.cell(), null, alert));
+        if (r.cell() != null && !r.cell().isBlank()) {
+            cells.place(admission.prisonerNumber(), r.cell().strip(), "Held before go-live (" + source + ")",
+                    r.admittedAt());
+        }
+        if (release != null) {
+            custody.release(admission.prisonerNumber(), release);
+        }
         return new CustodyHistoryResponse(admission.prisonerNumber(), referral.id().toString(), "MIGRATED",
                 release == null ? "IN_CUSTODY" : "RELEASED", referral.eligibility().eligible(), alert != null,
                 referral.eligibility().findings());

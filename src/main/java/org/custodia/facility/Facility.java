@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.facility;
 
 import java.time.ZoneId;
 
