@@ -55,7 +55,23 @@ public enum Permission {
     /** Have the log sign a checkpoint now. */
     LEDGER_CHECKPOINT(Role.ADMIN, Role.OVERSIGHT),
     /** Register a witness key and post cosignatures of checkpoints: the sending state and oversight. */
-    LEDGER_COSIGN(Role.SENDING_AGENCY, Role.OVERSIGHT);
+    LEDGER_COSIGN(Role.SENDING_AGENCY, Role.OVERSIGHT),
+    /** Record a person held since before go-live (custody history). */
+    CUSTODY_HISTORY_RECORD(Role.ADMIN, Role.RECEPTION_OFFICER),
+    /** Run the monthly billing of an agreement and preview a month to date. */
+    BILLING_RUN(Role.FINANCE),
+    /** Read invoices and statements: a sending agency only its own agreements'. */
+    INVOICE_READ(Role.FINANCE, Role.SENDING_AGENCY, Role.OVERSIGHT, Role.ADMIN),
+    /** Upload the sending agency's roster to reconcile an invoice line by line. */
+    RECONCILIATION_SUBMIT(Role.SENDING_AGENCY, Role.FINANCE),
+    /** Dispute an invoice line. */
+    DISPUTE_RAISE(Role.SENDING_AGENCY),
+    /** Resolve a dispute: upheld (an adjustment on the next invoice) or rejected with a reason. */
+    DISPUTE_RESOLVE(Role.FINANCE),
+    /** Record a payment against an invoice. */
+    PAYMENT_RECORD(Role.FINANCE),
+    /** The sustainability report: fee revenue against the prison system's cost. */
+    SUSTAINABILITY_READ(Role.FINANCE, Role.OVERSIGHT, Role.ADMIN);
 
     private final Set<Role> roles;
 

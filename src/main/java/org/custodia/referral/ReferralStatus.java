@@ -2,7 +2,9 @@ package org.custodia.referral;
 
 /** Where a referral stands. */
 public enum ReferralStatus {
-    SUBMITTED, INELIGIBLE, ACCEPTED, REJECTED, WITHDRAWN, IN_TRANSIT, HANDOVER_REFUSED, ADMITTED, RELEASED;
+    SUBMITTED, INELIGIBLE, ACCEPTED, REJECTED, WITHDRAWN, IN_TRANSIT, HANDOVER_REFUSED, ADMITTED, RELEASED,
+    /** held since before go-live and recorded from a custody history: its findings were evaluated as of admission */
+    MIGRATED;
 
     /** Already referred or in custody: a second referral of the same person is a duplicate. */
     public boolean isLive() {

@@ -25,6 +25,16 @@ public interface Referrals {
     void markAdmitted(UUID id, String prisonerNumber);
 
     /**
+     * Records the referral of a person held since before go-live (custody history): parses the dossier as a
+     * submission is parsed ({@code 400 VALIDATION_FAILED}, fields under {@code dossier.}), evaluates the agreement's
+     * policy as of {@code asOf} (the admission date), and stores it as {@link ReferralStatus#MIGRATED} with every
+     * finding, whatever they say (being held is a fact). Ledgered as {@code REFERRAL_MIGRATED}; joins the caller's
+     * transaction.
+     */
+    ReferralSnapshot recordHeld(tools.jackson.databind.JsonNode dossier, java.time.LocalDate asOf, String source,
+                                String recordedBy);
+
+    /**
      * Evaluates a dossier under its agreement's policy (as it stands now) as of a day, for example a past admission
      * date, against the people referred or in custody now; nothing is stored. An unknown agreement is a 404
      * {@code AGREEMENT_NOT_FOUND}.

@@ -122,6 +122,7 @@ public class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{sequence}", "999999999")
                 .replace("{treeSize}", "999999999")
                 .replace("{prisonerNumber}", "NO-SUCH-PRISONER")
+                .replace("{line}", "1")
                 .replace("{location}", "NO-SUCH-LOCATION");
     }
 }

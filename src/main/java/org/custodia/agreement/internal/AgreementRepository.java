@@ -99,9 +99,10 @@ class AgreementRepository {
         }
         for (Fee fee : a.feeSchedule()) {
             jdbc.sql("""
-                            INSERT INTO fee (agreement_id, kind, amount, currency, effective_from, effective_to)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(a.id(), fee.kind().name(), fee.amount(), fee.currency(), fee.effectiveFrom(), fee.effectiveTo())
+                            INSERT INTO fee (agreement_id, kind, amount, currency, effective_from, effective_to, security_level)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(a.id(), fee.kind().name(), fee.amount(), fee.currency(), fee.effectiveFrom(), fee.effectiveTo(),
+                            fee.securityLevel())
                     .update();
         }
     }
@@ -114,11 +115,11 @@ class AgreementRepository {
                 .list()
                 .forEach(rules::add);
         List<Fee> fees = jdbc.sql("""
-                        SELECT kind, amount, currency, effective_from, effective_to FROM fee
-                        WHERE agreement_id = ? ORDER BY kind, effective_from""")
+                        SELECT kind, amount, currency, effective_from, effective_to, security_level FROM fee
+                        WHERE agreement_id = ? ORDER BY kind, security_level NULLS FIRST, effective_from""")
                 .param(row.id())
                 .query((rs, n) -> new Fee(FeeKind.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6)))
                 .list();
         Party sending = party(row.sendingParty()).orElseThrow();
         Party receiving = party(row.receivingParty()).orElseThrow();

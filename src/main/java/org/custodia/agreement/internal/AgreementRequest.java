@@ -28,6 +28,12 @@ record AgreementRequest(String code, String title, String sendingPartyCode, Stri
     record Rule(String rule, Map<String, Object> parameters) {
     }
 
-    record FeeLine(String kind, String amount, String currency, LocalDate effectiveFrom, LocalDate effectiveTo) {
+    /** @param securityLevel optional: a CUSTODY_DAY rate for one security level only */
+    record FeeLine(String kind, String amount, String currency, LocalDate effectiveFrom, LocalDate effectiveTo,
+                   String securityLevel) {
+
+        FeeLine(String kind, String amount, String currency, LocalDate effectiveFrom, LocalDate effectiveTo) {
+            this(kind, amount, currency, effectiveFrom, effectiveTo, null);
+        }
     }
 }

@@ -236,15 +236,20 @@ class AgreementService implements Agreements {
             } else if (line.effectiveTo() != null && line.effectiveTo().isBefore(line.effectiveFrom())) {
                 v.add(field + ".effectiveTo", "INVALID_DATE", "effectiveTo is before effectiveFrom");
             }
+            if (line.securityLevel() != null && (kind != FeeKind.CUSTODY_DAY
+                    || !java.util.Set.of("MINIMUM", "MEDIUM", "HIGH", "MAXIMUM").contains(line.securityLevel()))) {
+                v.add(field + ".securityLevel", "INVALID_VALUE", "A CUSTODY_DAY fee's level: MINIMUM, MEDIUM, HIGH or MAXIMUM");
+            }
             if (kind != null && amount != null && line.effectiveFrom() != null) {
-                fees.add(new Fee(kind, amount.setScale(2), line.currency(), line.effectiveFrom(), line.effectiveTo()));
+                fees.add(new Fee(kind, amount.setScale(2), line.currency(), line.effectiveFrom(), line.effectiveTo(),
+                        line.securityLevel()));
             }
         }
         for (int i = 0; i < fees.size(); i++) {
             for (int j = i + 1; j < fees.size(); j++) {
                 Fee a = fees.get(i);
                 Fee b = fees.get(j);
-                boolean overlap = a.kind() == b.kind()
+                boolean overlap = a.kind() == b.kind() && java.util.Objects.equals(a.securityLevel(), b.securityLevel())
                         && (a.effectiveTo() == null || !b.effectiveFrom().isAfter(a.effectiveTo()))
                         && (b.effectiveTo() == null || !a.effectiveFrom().isAfter(b.effectiveTo()));
                 if (overlap) {

@@ -400,6 +400,37 @@ class ReferralService implements Referrals {
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
+    public ReferralSnapshot recordHeld(JsonNode body, LocalDate asOf, String source, String recordedBy) {
+        ReferralParser.Result parsed = ReferralParser.parse(body, today());
+        if (!parsed.valid()) {
+            throw ApiException.validation(parsed.problems().stream().map(p -> new org.custodia.common.FieldProblem(
+                    p.field().isEmpty() ? "dossier" : "dossier." + p.field(), p.code(), p.message())).toList());
+        }
+        Dossier dossier = parsed.dossier();
+        Agreement agreement = agreements.find(dossier.agreementCode()).orElseThrow(() -> new ApiException(
+                AgreementProblem.AGREEMENT_NOT_FOUND, "No agreement " + dossier.agreementCode()));
+        lockIdentities();
+        IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
+        Eligibility eligibility = evaluate(dossier, agreement, asOf, registry, null);
+        String json = CanonicalJson.write(dossier);
+        ReferralRepository.NewReferral referral = new ReferralRepository.NewReferral(UUID.randomUUID(),
+                agreement.sendingParty().code(), ReferralStatus.MIGRATED, dossier, json, CanonicalJson.sha256(json),
+                eligibility, recordedBy, clock.instant());
+        repository.insert(referral);
+        jdbc.sql("UPDATE referral SET migration_source = ? WHERE id = ?").params(source, referral.id()).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("agreementCode", agreement.code());
+        payload.put("externalReference", dossier.externalReference());
+        payload.put("source", source);
+        payload.put("dossierSha256", referral.dossierHash());
+        payload.put("dossier", CanonicalJson.read(json));
+        payload.put("evaluation", evaluationPayload("MIGRATION", ReferralStatus.MIGRATED, eligibility));
+        ledger.append("REFERRAL_MIGRATED", SUBJECT, referral.id().toString(), payload);
+        return repository.find(referral.id()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
     public void markHandoverRefused(UUID id, String reason) {
         requireInTransit(id);
         String text = reason == null ? "" : reason.strip();

@@ -27,6 +27,7 @@ class ConsoleNavigation {
             new Item("/housing/plans", "nav.housingPlans", Permission.HOUSING_PLAN),
             new Item("/housing/keep-aparts", "nav.keepApart", Permission.FACILITY_READ),
             new Item("/oversight/alerts", "nav.alerts", Permission.OVERSIGHT_ALERTS_READ),
+            new Item("/billing/invoices", "nav.billing", Permission.INVOICE_READ),
             new Item("/ledger", "nav.ledger", null),
             new Item("/swagger-ui.html", "nav.api", null));
 

@@ -1,0 +1,127 @@
+package org.custodia.billing.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.custodia.billing.internal.BillingViews.*;
+import org.custodia.common.ApiException;
+import org.custodia.identity.Allowed;
+import org.custodia.identity.CurrentUser;
+import org.custodia.identity.Permission;
+import org.custodia.identity.Users;
+import org.custodia.web.ConsolePage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console pages of billing: invoices with the charts of revenue per month and cost coverage (figures in tables
+ * beside them), the invoice with its lines, reconciliation upload and result, disputes and payments, the statement.
+ */
+@Controller
+@ConsolePage
+class BillingConsoleController {
+
+    private final BillingService service;
+    private final InvoiceFormats formats;
+    private final Users users;
+
+    BillingConsoleController(BillingService service, InvoiceFormats formats, Users users) {
+        this.service = service;
+        this.formats = formats;
+        this.users = users;
+    }
+
+    @GetMapping("/billing/invoices")
+    @Allowed(Permission.INVOICE_READ)
+    String invoices(@RequestParam(required = false) Integer year, Model model) {
+        CurrentUser me = users.requireCurrent();
+        model.addAttribute("invoices", service.list(null, me));
+        model.addAttribute("agreements", service.visibleAgreements(me));
+        if (me.can(Permission.SUSTAINABILITY_READ)) {
+            int y = year != null ? year : LocalDate.now().minusMonths(1).getYear();
+            model.addAttribute("report", service.sustainability(y, me));
+        }
+        return "billing/invoices";
+    }
+
+    @GetMapping("/billing/invoices/{number}")
+    @Allowed(Permission.INVOICE_READ)
+    String invoice(@PathVariable String number, Model model) {
+        CurrentUser me = users.requireCurrent();
+        model.addAttribute("invoice", service.get(number, me));
+        model.addAttribute("payments", service.payments(number, me));
+        model.addAttribute("disputes", service.disputes(null, null, number, me));
+        model.addAttribute("reconciliation", service.latestReconciliation(number, me));
+        model.addAttribute("canDispute", me.can(Permission.DISPUTE_RAISE));
+        model.addAttribute("canReconcile", me.can(Permission.RECONCILIATION_SUBMIT));
+        model.addAttribute("canResolve", me.can(Permission.DISPUTE_RESOLVE));
+        model.addAttribute("canPay", me.can(Permission.PAYMENT_RECORD));
+        return "billing/invoice";
+    }
+
+    @PostMapping("/billing/invoices/{number}/reconciliation")
+    @Allowed(Permission.RECONCILIATION_SUBMIT)
+    String reconcile(@PathVariable String number, @RequestParam("roster") MultipartFile roster, RedirectAttributes flash)
+            throws IOException {
+        String csv = new String(roster.getBytes(), StandardCharsets.UTF_8);
+        return act(number, flash, () -> service.reconcile(number, new Roster(formats.roster(csv)), users.requireCurrent()));
+    }
+
+    @PostMapping("/billing/invoices/{number}/lines/{line}/disputes")
+    @Allowed(Permission.DISPUTE_RAISE)
+    String dispute(@PathVariable String number, @PathVariable int line, @RequestParam String reason,
+                   RedirectAttributes flash) {
+        return act(number, flash, () -> service.dispute(number, line, new DisputeRequest(reason), users.requireCurrent()));
+    }
+
+    @PostMapping("/billing/disputes/{id}/resolution")
+    @Allowed(Permission.DISPUTE_RESOLVE)
+    String resolve(@PathVariable UUID id, @RequestParam String invoice, @RequestParam String outcome,
+                   @RequestParam String reason, @RequestParam(required = false) String credit, RedirectAttributes flash) {
+        return act(invoice, flash, () -> service.resolve(id, new ResolutionRequest(outcome, reason,
+                credit == null || credit.isBlank() ? null : credit), users.requireCurrent()));
+    }
+
+    @PostMapping("/billing/invoices/{number}/payments")
+    @Allowed(Permission.PAYMENT_RECORD)
+    String pay(@PathVariable String number, @RequestParam String amount, @RequestParam LocalDate paidOn,
+               @RequestParam String reference, RedirectAttributes flash) {
+        return act(number, flash, () -> service.pay(number, new PaymentRequest(amount, paidOn, reference),
+                users.requireCurrent()));
+    }
+
+    @GetMapping("/billing/disputes")
+    @Allowed(Permission.INVOICE_READ)
+    String disputes(@RequestParam(required = false) String status, Model model) {
+        model.addAttribute("disputes", service.disputes(null, status, null, users.requireCurrent()));
+        model.addAttribute("status", status);
+        return "billing/disputes";
+    }
+
+    @GetMapping("/billing/statement")
+    @Allowed(Permission.INVOICE_READ)
+    String statement(@RequestParam String agreement, @RequestParam(required = false) LocalDate asOf, Model model) {
+        model.addAttribute("statement", service.statement(agreement, asOf, users.requireCurrent()));
+        return "billing/statement";
+    }
+
+    private String act(String number, RedirectAttributes flash, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("done", true);
+        } catch (ApiException e) {
+            flash.addFlashAttribute("problem", e.getMessage() + (e.errors().isEmpty() ? ""
+                    : ": " + String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList())));
+        }
+        return "redirect:/billing/invoices/" + number;
+    }
+
+}

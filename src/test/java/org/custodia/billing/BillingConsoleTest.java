@@ -1,0 +1,43 @@
+package org.custodia.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodia.billing.BillingFixtures.*;
+
+import java.util.Map;
+import org.custodia.support.Api;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The console's billing pages render for their readers, in both languages, with no inline script. */
+class BillingConsoleTest extends IntegrationTest {
+
+    private static final Map<String, String> HTML = Map.of("Accept", "text/html");
+
+    @Test
+    void invoicesInvoiceStatementAndDisputesPages() {
+        String code = agreement(as("admin"), null);
+        String n = record(as("reception"), held(code, local("2025-04-03T09:00")));
+        JsonNode invoice = run(as("finance"), code, "2025-04");
+        String number = invoice.get("number").asString();
+        Api.Response list = as("finance").get("/billing/invoices?year=2025", HTML);
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.text()).contains(number).contains("revenue-chart").contains("coverage-chart")
+                .contains("16438356.16").doesNotContain("<script>").doesNotContain("onclick");
+        Api.Response page = as("finance").get("/billing/invoices/" + number, HTML);
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        assertThat(page.text()).contains(n).contains("Días de custodia").contains("name=\"amount\"")
+                .doesNotContain("name=\"reason\" required id=\"reason-1\"");
+        Api.Response agency = as("us-agency").get("/billing/invoices/" + number, HTML);
+        assertThat(agency.status()).isEqualTo(200);
+        assertThat(agency.text()).contains("id=\"reason-1\"").contains("id=\"roster\"").doesNotContain("name=\"amount\"");
+        Api.Response english = as("finance").get("/billing/invoices/" + number, Map.of("Accept", "text/html",
+                "Accept-Language", "en"));
+        assertThat(english.status()).isEqualTo(200);
+        Api.Response statement = as("finance").get("/billing/statement?agreement=" + code, HTML);
+        assertThat(statement.status()).as(statement.text()).isEqualTo(200);
+        assertThat(statement.text()).contains(number).contains("90+");
+        assertThat(as("oversight").get("/billing/disputes", HTML).status()).isEqualTo(200);
+        assertThat(as("custody").get("/billing/invoices", HTML).status()).isEqualTo(403);
+    }
+}
