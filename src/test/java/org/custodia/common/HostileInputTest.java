@@ -61,7 +61,7 @@ class HostileInputTest extends IntegrationTest {
                 String target = path.getKey().replace("{code}", "NO-SUCH-CODE")
                         .replace("{id}", UUID.randomUUID().toString()).replace("{number}", "NO-SUCH-PRISONER")
                         .replace("{treeSize}", "999999999").replace("{sequence}", "999999999")
-                        .replace("{location}", "NO-SUCH-LOCATION");
+                        .replace("{location}", "NO-SUCH-LOCATION").replaceAll("\\{[^}]+}", "NO-SUCH-RECORD");
                 JsonNode seed = plausible(schema, random, 0);
                 List<Object> bodies = new ArrayList<>();
                 bodies.add("{not json");

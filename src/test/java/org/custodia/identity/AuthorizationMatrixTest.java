@@ -123,6 +123,7 @@ public class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{treeSize}", "999999999")
                 .replace("{prisonerNumber}", "NO-SUCH-PRISONER")
                 .replace("{line}", "1")
-                .replace("{location}", "NO-SUCH-LOCATION");
+                .replace("{location}", "NO-SUCH-LOCATION")
+                .replaceAll("\\{[^}]+}", "NO-SUCH-RECORD");
     }
 }
