@@ -60,7 +60,7 @@ class AgreementApiTest extends IntegrationTest {
         Map<String, Object> body = agreement("BAD-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(), "US");
         body.put("receivingPartyCode", "US");
         body.put("capacityQuota", -1);
-        body.put("status", "MAYBE");
+        body.put("status", "ACTIVE");
         body.put("eligibilityPolicy", Map.of("rules", List.of(Map.of("rule", "NO_SUCH_RULE"),
                 Map.of("rule", "MIN_REMAINING_SENTENCE_DAYS", "parameters", Map.of()))));
         body.put("feeSchedule", List.of(Map.of("kind", "CUSTODY_DAY", "amount", "55.001", "currency", "usd",
@@ -71,9 +71,17 @@ class AgreementApiTest extends IntegrationTest {
         assertThat(problem.get("code").asString()).isEqualTo("VALIDATION_FAILED");
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("code").asString()));
-        assertThat(fields).contains("receivingPartyCode:SAME_PARTY", "capacityQuota:OUT_OF_RANGE", "status:INVALID_VALUE",
+        assertThat(fields).contains("receivingPartyCode:SAME_PARTY", "capacityQuota:OUT_OF_RANGE",
                 "eligibilityPolicy.rules[0].rule:UNKNOWN_RULE", "eligibilityPolicy.rules[1].parameters.days:REQUIRED",
                 "feeSchedule[0].amount:INVALID_AMOUNT", "feeSchedule[0].currency:INVALID_FORMAT");
+        assertThat(as("admin").get("/api/v1/agreements/" + body.get("code")).status()).isEqualTo(404);
+
+        // A status outside the closed list is refused when the body is read, naming the field.
+        body.put("status", "MAYBE");
+        Api.Response unreadable = as("admin").post("/api/v1/agreements", body);
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(unreadable.json().get("errors").get(0).get("code").asString()).isEqualTo("INVALID_VALUE");
         assertThat(as("admin").get("/api/v1/agreements/" + body.get("code")).status()).isEqualTo(404);
     }
 

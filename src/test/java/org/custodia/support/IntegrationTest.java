@@ -1,14 +1,10 @@
 package org.custodia.support;
 
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,19 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(IntegrationTest.FrozenClock.class)
+@Import(FrozenClock.class)
 public abstract class IntegrationTest {
-
-    /** The app's clock is {@link TestClock}: frozen at the start of the run. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FrozenClock {
-
-        @Bean
-        @Primary
-        Clock frozenClock() {
-            return TestClock.get();
-        }
-    }
 
     @LocalServerPort
     protected int port;

@@ -1,5 +1,7 @@
 package org.custodia.agreement.internal;
 
+import org.custodia.agreement.AgreementStatus;
+import org.custodia.agreement.FeeKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ class AgreementDemoData implements ApplicationRunner {
             return;
         }
         service.create(new AgreementRequest(CODE,
-                "Custody of convicted persons from the United States at CECOT", "US", "SV", "ACTIVE",
+                "Custody of convicted persons from the United States at CECOT", "US", "SV", AgreementStatus.ACTIVE,
                 LocalDate.of(2025, 3, 1), null, 300, "US_FEDERAL_FSA", 54, "CECOT",
                 new AgreementRequest.Policy(List.of(
                         new AgreementRequest.Rule("FINAL_CONVICTION_REQUIRED", Map.of()),
@@ -60,8 +62,8 @@ class AgreementDemoData implements ApplicationRunner {
                         new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")),
                         new AgreementRequest.Rule("FIT_TO_TRAVEL", Map.of()),
                         new AgreementRequest.Rule("DUPLICATE_PERSON", Map.of()))),
-                List.of(new AgreementRequest.FeeLine("CUSTODY_DAY", "55.00", "USD", LocalDate.of(2025, 3, 1), null),
-                        new AgreementRequest.FeeLine("INTAKE_FEE", "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
+                List.of(new AgreementRequest.FeeLine(FeeKind.CUSTODY_DAY, "55.00", "USD", LocalDate.of(2025, 3, 1), null),
+                        new AgreementRequest.FeeLine(FeeKind.INTAKE_FEE, "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
         log.info("Demo agreement {} created", CODE);
     }
 
@@ -76,9 +78,9 @@ class AgreementDemoData implements ApplicationRunner {
         }
         missing.forEach(r -> rules.add(new AgreementRequest.Rule(r, Map.of())));
         service.amend(CODE, new AgreementRequest(a.code(), a.title(), a.sendingParty().code(), a.receivingParty().code(),
-                a.status().name(), a.validFrom(), a.validTo(), a.capacityQuota(), a.sentenceRegime(), a.gctDaysPerYear(),
+                a.status(), a.validFrom(), a.validTo(), a.capacityQuota(), a.sentenceRegime(), a.gctDaysPerYear(),
                 a.facilityCode(), new AgreementRequest.Policy(rules), a.feeSchedule().stream()
-                .map(f -> new AgreementRequest.FeeLine(f.kind().name(), f.amount().toPlainString(), f.currency(),
+                .map(f -> new AgreementRequest.FeeLine(f.kind(), f.amount().toPlainString(), f.currency(),
                         f.effectiveFrom(), f.effectiveTo())).toList()));
         log.info("Demo agreement {} amended: rules {} added", CODE, missing);
     }

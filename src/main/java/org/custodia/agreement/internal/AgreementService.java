@@ -131,14 +131,8 @@ class AgreementService implements Agreements {
         if (r.sendingPartyCode() != null && r.sendingPartyCode().equals(r.receivingPartyCode())) {
             v.add("receivingPartyCode", "SAME_PARTY", "The receiving party must differ from the sending party");
         }
-        AgreementStatus status = null;
-        if (r.status() == null) {
-            v.add("status", "REQUIRED", "status is required");
-        } else if (Arrays.stream(AgreementStatus.values()).noneMatch(s -> s.name().equals(r.status()))) {
-            v.add("status", "INVALID_VALUE", "One of " + Arrays.toString(AgreementStatus.values()));
-        } else {
-            status = AgreementStatus.valueOf(r.status());
-        }
+        AgreementStatus status = r.status();
+        v.notNull(status, "status");
         v.notNull(r.validFrom(), "validFrom");
         if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
             v.add("validTo", "INVALID_DATE", "validTo is before validFrom");
@@ -212,12 +206,8 @@ class AgreementService implements Agreements {
         for (int i = 0; i < lines.size(); i++) {
             AgreementRequest.FeeLine line = lines.get(i);
             String field = "feeSchedule[" + i + "]";
-            FeeKind kind = null;
-            if (line.kind() == null || Arrays.stream(FeeKind.values()).noneMatch(k -> k.name().equals(line.kind()))) {
-                v.add(field + ".kind", "INVALID_VALUE", "One of " + Arrays.toString(FeeKind.values()));
-            } else {
-                kind = FeeKind.valueOf(line.kind());
-            }
+            FeeKind kind = line.kind();
+            v.notNull(kind, field + ".kind");
             BigDecimal amount = null;
             try {
                 amount = line.amount() == null ? null : new BigDecimal(line.amount());

@@ -1,5 +1,6 @@
 package org.custodia.custody.internal;
 
+import org.custodia.identity.LanguageResolver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,23 +47,10 @@ class FilePdf {
         this.time = time;
     }
 
+    /** {@code ?lang=}, else Accept-Language, else the reader's own language (the one resolver's rules). */
     static Locale locale(String lang, String acceptLanguage, String userLocale) {
-        if ("es".equals(lang) || "en".equals(lang)) {
-            return Locale.forLanguageTag(lang);
-        }
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    String language = range.getRange().split("-")[0];
-                    if (language.equals("es") || language.equals("en")) {
-                        return Locale.forLanguageTag(language);
-                    }
-                }
-            } catch (IllegalArgumentException ignored) {
-                // a malformed header: fall back to the user's language
-            }
-        }
-        return Locale.forLanguageTag("en".equals(userLocale) ? "en" : "es");
+        return LanguageResolver.parse(lang).orElseGet(() -> LanguageResolver.fromAcceptLanguage(acceptLanguage,
+                LanguageResolver.parse(userLocale).orElse(LanguageResolver.CONSOLE_DEFAULT)));
     }
 
     byte[] render(PrisonerRecord p, SentenceDates sentence, List<FileEvent> events, List<CustodyViews.Notification> notifications,

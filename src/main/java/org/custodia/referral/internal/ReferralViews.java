@@ -1,5 +1,6 @@
 package org.custodia.referral.internal;
 
+import org.custodia.identity.LanguageResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,7 @@ class ReferralViews {
 
     /** Spanish when the Accept-Language header prefers it to English, else English (the API's default). */
     static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            List<String> matching = Locale.filterTags(Locale.LanguageRange.parse(acceptLanguage), List.of("en", "es"));
-            return matching.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(matching.get(0));
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
+        return LanguageResolver.forApi(acceptLanguage);
     }
 
     ReferralResponse detail(ReferralSnapshot r, Locale locale) {
