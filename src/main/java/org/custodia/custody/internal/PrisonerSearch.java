@@ -59,8 +59,9 @@ class PrisonerSearch {
                 where.append(" AND p.search_text LIKE '%' || lower(unaccent(?)) || '%'");
                 params.add(escapeLike(word));
             } else {
+                // "<%": a word of search_text with a word similarity above the threshold; the trigram index serves it
                 where.append(" AND (p.search_text LIKE '%' || lower(unaccent(?)) || '%'"
-                        + " OR word_similarity(lower(unaccent(?)), p.search_text) >= " + WORD_SIMILARITY + ")");
+                        + " OR lower(unaccent(?)) <% p.search_text)");
                 params.add(escapeLike(word));
                 params.add(word);
             }
@@ -80,6 +81,9 @@ class PrisonerSearch {
         if (query.module() != null && !query.module().isBlank()) {
             where.append(" AND p.module_code = ?");
             params.add(query.module());
+        }
+        if (!words.isEmpty()) {
+            store.wordSimilarityThreshold(WORD_SIMILARITY);
         }
         long total = store.count(where.toString(), params);
         List<Object> pageParams = new ArrayList<>(params);

@@ -98,6 +98,15 @@ class PrisonerStore {
                 .list();
     }
 
+    /**
+     * pg_trgm's word-similarity threshold for the rest of the transaction, so that {@code word <% search_text} (which
+     * the trigram index serves, unlike a {@code word_similarity(...) >= x} call) keeps the same meaning.
+     */
+    void wordSimilarityThreshold(double threshold) {
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(Double.toString(threshold))
+                .query(String.class).single();
+    }
+
     long count(String where, List<Object> params) {
         return jdbc.sql("SELECT count(*) FROM prisoner p WHERE " + where).params(params).query(Long.class).single();
     }
