@@ -11,14 +11,8 @@ REQUESTS=${1:-300}
 THREADS=${2:-4}
 ROUNDS=${3:-3}
 PORT=${BENCH_PORT:-18081}
-WORK=$(mktemp -d)
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f target/custodia.jar ] || ./mvnw -B -q -DskipTests package
-java -jar target/custodia.jar --spring.profiles.active=demo --server.port=$PORT \
-  --custodia.embedded.data-dir="$WORK/pg" > "$WORK/app.log" 2>&1 &
-APP=$!
-until curl -s -o /dev/null "http://localhost:$PORT/login"; do sleep 0.5; kill -0 $APP || { cat "$WORK/app.log"; exit 1; }; done
+. bench/lib.sh
+start_app "$PORT"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "GET /api/v1/agreements, $REQUESTS requests per round, $THREADS client threads, loopback"

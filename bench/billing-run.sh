@@ -15,14 +15,8 @@ PRISONERS=${1:-40000}
 REPS=${2:-3}
 PORT=${BENCH_PORT:-18081}
 PGPORT=${BENCH_PGPORT:-15433}
-WORK=$(mktemp -d)
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f target/custodia.jar ] || ./mvnw -B -q -DskipTests package
-java -jar target/custodia.jar --spring.profiles.active=demo --server.port=$PORT \
-  --custodia.embedded.data-dir="$WORK/pg" --custodia.embedded.port=$PGPORT > "$WORK/app.log" 2>&1 &
-APP=$!
-until curl -s -o /dev/null "http://localhost:$PORT/login"; do sleep 0.5; kill -0 $APP || { cat "$WORK/app.log"; exit 1; }; done
+. bench/lib.sh
+start_app "$PORT" "$PGPORT"
 sql() { psql -q -X -h localhost -p $PGPORT -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
 

@@ -11,19 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${1:?cecot, national or a number of prisoner records}
 SEED=${2:-13}
-WORK=$(mktemp -d)
-APP=
-trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
-[ -f target/custodia.jar ] || ./mvnw -B -q -DskipTests package
+. bench/lib.sh
 unzip -p target/custodia.jar 'BOOT-INF/lib/postgresql-*.jar' > "$WORK/pg.jar"
 if [ -z "${BENCH_JDBC_URL:-}" ]; then
   PORT=${BENCH_PORT:-18093}
   PGPORT=${BENCH_PGPORT:-15493}
   DATA=${BENCH_DATA_DIR:-$WORK/pg}
-  java -jar target/custodia.jar --spring.profiles.active=demo --server.port=$PORT \
-    --custodia.embedded.data-dir="$DATA" --custodia.embedded.port=$PGPORT > "$WORK/app.log" 2>&1 &
-  APP=$!
-  until curl -s -o /dev/null "http://localhost:$PORT/login"; do sleep 0.5; kill -0 $APP || { cat "$WORK/app.log"; exit 1; }; done
+  start_app "$PORT" "$PGPORT" "$DATA"
   BENCH_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/postgres"
 fi
 java -cp "$WORK/pg.jar" bench/Generate.java "$BENCH_JDBC_URL" "${BENCH_DB_USER:-postgres}" "${BENCH_DB_PASSWORD:-postgres}" \

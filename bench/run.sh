@@ -21,16 +21,9 @@ REPS=${3:-3}
 GROW=${BENCH_GROW:-0}
 PORT=${BENCH_PORT:-18092}
 PGPORT=${BENCH_PGPORT:-15492}
-WORK=$(mktemp -d)
-APP=
-trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
-
-[ -f target/custodia.jar ] || ./mvnw -B -q -DskipTests package
+. bench/lib.sh
 unzip -p target/custodia.jar 'BOOT-INF/lib/postgresql-*.jar' > "$WORK/pg.jar"
-java -jar target/custodia.jar --spring.profiles.active=demo --server.port=$PORT \
-  --custodia.embedded.data-dir="$WORK/pg" --custodia.embedded.port=$PGPORT > "$WORK/app.log" 2>&1 &
-APP=$!
-until curl -s -o /dev/null "http://localhost:$PORT/login"; do sleep 0.5; kill -0 $APP || { cat "$WORK/app.log"; exit 1; }; done
+start_app "$PORT" "$PGPORT"
 BASE="http://localhost:$PORT"
 JDBC="jdbc:postgresql://localhost:$PGPORT/postgres"
 PSQL=(psql -q -X -h localhost -p $PGPORT -U postgres -d postgres -v ON_ERROR_STOP=1)
