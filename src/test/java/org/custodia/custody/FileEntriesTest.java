@@ -2,6 +2,7 @@ package org.custodia.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodia.support.Api;
+import org.custodia.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -153,6 +155,8 @@ class FileEntriesTest extends CustodyTestSupport {
         });
         assertThat(alerts).containsExactly("ILL_TREATMENT_COMPLAINT:Beating: Beaten by guards in module 3");
 
+        // the family's notices are listed in the order they were raised: the injury's a second after the admission's
+        TestClock.get().advance(Duration.ofSeconds(1));
         assertThat(as("custody").post(path, entry("INJURY", minutesAgo(5), "circumstances", "Fight", "cause",
                 "Stab wound", "serious", true)).status()).isEqualTo(201);
         List<String> notified = jdbc.sql("""
