@@ -96,6 +96,37 @@ class CustodyHistoryTest extends IntegrationTest {
     }
 
     @Test
+    void aPersonHeldSinceBeforeGoLiveIsADuplicateWhenReferredAgainAndHoldsAPlaceOfTheQuota() {
+        String code = TestAgreements.create(as("admin"), "US", 1, TestAgreements.demoPolicy());
+        LocalDate today = LocalDate.now(clock.withZone(SV));
+        Map<String, Object> body = body(code, "2025-03-15T23:40:00Z", LocalDate.of(2025, 3, 15));
+        Api.Response held = as("reception").post("/api/v1/custody-history", body);
+        assertThat(held.status()).as(held.text()).isEqualTo(201);
+
+        // the same person (same passport and biometric reference) referred again under a new reference
+        Map<String, Object> again = ReferralBodies.eligible(today, code);
+        again.put("person", ReferralBodies.person(castDossier(body)));
+        Api.Response duplicate = as("us-agency").post("/api/v1/referrals", again);
+        assertThat(duplicate.status()).as(duplicate.text()).isEqualTo(201);
+        assertThat(duplicate.json().get("status").asString()).isEqualTo("INELIGIBLE");
+        List<String> failed = new ArrayList<>();
+        duplicate.json().get("eligibility").get("findings").forEach(f -> {
+            if (f.get("outcome").asString().equals("FAIL")) {
+                failed.add(f.get("rule").asString());
+            }
+        });
+        assertThat(failed).containsExactly("DUPLICATE_PERSON");
+
+        // someone else is eligible, but the one place of the quota is taken by the person already held
+        Api.Response other = as("us-agency").post("/api/v1/referrals", ReferralBodies.eligible(today, code));
+        assertThat(other.json().get("status").asString()).as(other.text()).isEqualTo("SUBMITTED");
+        Api.Response accepted = as("intake").post("/api/v1/referrals/" + other.json().get("id").asString() + "/decision",
+                Map.of("decision", "ACCEPT", "reason", "Meets the agreement"));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(409);
+        assertThat(accepted.json().get("code").asString()).isEqualTo("AGREEMENT_QUOTA_EXCEEDED");
+    }
+
+    @Test
     void neverAFutureDateAndOnlyAdminOrReception() {
         String code = TestAgreements.create(as("admin"), "US", 10, TestAgreements.demoPolicy());
         LocalDate today = LocalDate.now(clock.withZone(SV));

@@ -10,7 +10,7 @@ import org.custodia.referral.ReferralStatus;
 
 /**
  * Who is already referred or in custody, by identity key: the live referrals (SUBMITTED, ACCEPTED, IN_TRANSIT,
- * ADMITTED) that the DUPLICATE_PERSON rule compares a new referral with. An in-memory map, loaded once for a bulk
+ * ADMITTED, and MIGRATED while the person is held) that the DUPLICATE_PERSON rule compares a new referral with. An in-memory map, loaded once for a bulk
  * import (and grown with each referral the import stores) or for the keys of one referral.
  */
 final class IdentityRegistry {
@@ -30,10 +30,9 @@ final class IdentityRegistry {
         return registry;
     }
 
+    /** Adds a live holder: the caller has checked that it is live (the repository's query, or the import's status). */
     void add(Holder holder) {
-        if (holder.status().isLive()) {
-            byKey.computeIfAbsent(holder.key(), k -> new ArrayList<>()).add(holder);
-        }
+        byKey.computeIfAbsent(holder.key(), k -> new ArrayList<>()).add(holder);
     }
 
     /** The live referrals other than {@code self} that carry one of these keys. */

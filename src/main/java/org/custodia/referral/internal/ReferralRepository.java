@@ -29,8 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ReferralRepository {
 
     private final JsonMapper json;
-    private static final String LIVE = "('SUBMITTED', 'ACCEPTED', 'IN_TRANSIT', 'ADMITTED')";
-    private static final String HOLDING_QUOTA = "('ACCEPTED', 'IN_TRANSIT', 'ADMITTED')";
+    /**
+     * A referral in progress or in custody: a person recorded from a custody history (MIGRATED) counts while they are
+     * held, that is until their release is recorded ({@code released_at}).
+     */
+    private static final String LIVE = "(r.status IN ('SUBMITTED', 'ACCEPTED', 'IN_TRANSIT', 'ADMITTED') "
+            + "OR (r.status = 'MIGRATED' AND r.released_at IS NULL))";
+    /** The places of the quota taken: accepted, on the way, or held (admitted or recorded from a custody history). */
+    private static final String HOLDING_QUOTA = "(r.status IN ('ACCEPTED', 'IN_TRANSIT', 'ADMITTED') "
+            + "OR (r.status = 'MIGRATED' AND r.released_at IS NULL))";
 
     private final JdbcClient jdbc;
 
@@ -201,6 +208,12 @@ class ReferralRepository {
                 .params(reason, at.atOffset(ZoneOffset.UTC), id).update();
     }
 
+    /** A person recorded from a custody history is released: the referral stays MIGRATED, its place is free again. */
+    void markMigratedReleased(UUID id, Instant releasedAt, Instant at) {
+        jdbc.sql("UPDATE referral SET released_at = ?, updated_at = ? WHERE id = ? AND status = 'MIGRATED'")
+                .params(releasedAt.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC), id).update();
+    }
+
     void markReleased(UUID id, Instant releasedAt, Instant at) {
         jdbc.sql("UPDATE referral SET status = 'RELEASED', released_at = ?, updated_at = ? WHERE id = ?")
                 .params(releasedAt.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC), id).update();
@@ -239,7 +252,7 @@ class ReferralRepository {
         return jdbc.sql("""
                         SELECT k.identity_key, r.id, r.external_reference, r.agreement_code, r.status
                         FROM referral_identity_key k JOIN referral r ON r.id = k.referral_id
-                        WHERE k.identity_key = ANY (?) AND r.status IN """ + LIVE)
+                        WHERE k.identity_key = ANY (?) AND """ + LIVE)
                 .param(keys.toArray(String[]::new))
                 .query((rs, n) -> new IdentityRegistry.Holder(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         ReferralStatus.valueOf(rs.getString(5)), rs.getString(1)))
@@ -251,19 +264,19 @@ class ReferralRepository {
         if (references.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT external_reference FROM referral WHERE agreement_code = ? "
-                        + "AND external_reference = ANY (?) AND status IN " + LIVE)
+        return new HashSet<>(jdbc.sql("SELECT external_reference FROM referral r WHERE agreement_code = ? "
+                        + "AND external_reference = ANY (?) AND " + LIVE)
                 .param(agreementCode).param(references.toArray(String[]::new))
                 .query(String.class).list());
     }
 
     Optional<UUID> liveReference(String agreementCode, String reference) {
-        return jdbc.sql("SELECT id FROM referral WHERE agreement_code = ? AND external_reference = ? AND status IN " + LIVE)
+        return jdbc.sql("SELECT id FROM referral r WHERE agreement_code = ? AND external_reference = ? AND " + LIVE)
                 .params(agreementCode, reference).query(UUID.class).optional();
     }
 
     int countHoldingQuota(String agreementCode) {
-        return jdbc.sql("SELECT count(*) FROM referral WHERE agreement_code = ? AND status IN " + HOLDING_QUOTA)
+        return jdbc.sql("SELECT count(*) FROM referral r WHERE agreement_code = ? AND " + HOLDING_QUOTA)
                 .param(agreementCode).query(Integer.class).single();
     }
 

@@ -447,13 +447,28 @@ class ReferralService implements Referrals {
         return referral;
     }
 
-    /** A released prisoner's referral is RELEASED: its place of the quota is free again. */
+    /**
+     * A released prisoner's referral is RELEASED: its place of the quota is free again. A referral recorded from a
+     * custody history stays MIGRATED and is marked released.
+     */
     @ApplicationModuleListener
     public void on(PrisonerReleased event) {
         if (event.referralId() == null) {
             return;
         }
         Optional<ReferralSnapshot> found = repository.findForUpdate(event.referralId());
+        if (found.isPresent() && found.get().status() == ReferralStatus.MIGRATED) {
+            // held since before go-live: the referral keeps its origin, and no longer holds a place or an identity
+            repository.markMigratedReleased(event.referralId(),
+                    event.effectiveAt() == null ? clock.instant() : event.effectiveAt(), clock.instant());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("prisonerNumber", event.prisonerNumber());
+            payload.put("type", event.type());
+            payload.put("effectiveAt", String.valueOf(event.effectiveAt()));
+            payload.put("origin", "MIGRATED");
+            ledger.append("REFERRAL_RELEASED", SUBJECT, event.referralId().toString(), payload);
+            return;
+        }
         if (found.isEmpty() || found.get().status() != ReferralStatus.ADMITTED) {
             log.info("Release of {} concerns referral {} in status {}: nothing to do", event.prisonerNumber(),
                     event.referralId(), found.map(r -> r.status().name()).orElse("unknown"));
