@@ -8,7 +8,10 @@ import org.custodia.facility.Facility;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads a {@link HousingState}: one read of the structure, the roll, the needs, the keep-apart records and the matrix. */
+/**
+ * Loads a {@link HousingState}: one read of the structure, the roll, the needs, the keep-apart records and the matrix.
+ * "Today" (for the ages of Mandela Rule 11) is the facility's local date, not UTC's.
+ */
 @Component
 class HousingStates {
 
@@ -31,6 +34,6 @@ class HousingStates {
         Facility facility = facilities.require(facilityCode);
         return new HousingState(facility, facilities.locations(facility.code()), prisoners.onRoll(facility.code()),
                 rules.needsInFacility(facility.code()), keepApart.openInFacility(facility.code()),
-                rules.matrix(facility.code()), LocalDate.now(clock));
+                rules.matrix(facility.code()), LocalDate.now(clock.withZone(facility.zone())));
     }
 }
