@@ -11,7 +11,11 @@ public enum BillingProblem implements ProblemCode {
     DISPUTE_OPEN(HttpStatus.CONFLICT, "Dispute open"),
     INVOICE_LINE_NOT_FOUND(HttpStatus.NOT_FOUND, "Invoice line not found"),
     INVOICE_NOT_FOUND(HttpStatus.NOT_FOUND, "Invoice not found"),
-    PAYMENT_EXCEEDS_BALANCE(HttpStatus.CONFLICT, "Payment exceeds balance");
+    PAYMENT_EXCEEDS_BALANCE(HttpStatus.CONFLICT, "Payment exceeds balance"),
+    /** A reconciliation roster's body is larger than {@code custodia.billing.roster.max-bytes}. */
+    ROSTER_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Roster too large"),
+    /** A reconciliation roster has more lines than {@code custodia.billing.roster.max-rows}. */
+    ROSTER_TOO_MANY_ROWS(HttpStatus.CONTENT_TOO_LARGE, "Roster has too many lines");
 
     private final HttpStatus status;
     private final String title;

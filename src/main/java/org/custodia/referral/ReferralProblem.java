@@ -15,7 +15,11 @@ public enum ReferralProblem implements ProblemCode {
     REFERRAL_NOT_FOUND(HttpStatus.NOT_FOUND, "Referral not found"),
     REFERRAL_NOT_IN_TRANSIT(HttpStatus.CONFLICT, "Referral not in transit"),
     REFERRAL_NOT_PENDING(HttpStatus.CONFLICT, "Referral not pending"),
-    REFERRAL_NOT_WITHDRAWABLE(HttpStatus.CONFLICT, "Referral not withdrawable");
+    REFERRAL_NOT_WITHDRAWABLE(HttpStatus.CONFLICT, "Referral not withdrawable"),
+    /** A bulk import's body is larger than {@code custodia.referral.import.max-bytes}. */
+    REFERRAL_IMPORT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Import too large"),
+    /** A bulk import has more rows or items than {@code custodia.referral.import.max-rows}. */
+    REFERRAL_IMPORT_TOO_MANY_ROWS(HttpStatus.CONTENT_TOO_LARGE, "Import has too many rows");
 
     private final HttpStatus status;
     private final String title;

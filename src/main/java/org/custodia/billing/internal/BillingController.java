@@ -39,14 +39,16 @@ class BillingController {
     private final Users users;
     private final Idempotency idempotency;
     private final Agreements agreements;
+    private final RosterLimits limits;
 
     BillingController(BillingService service, InvoiceFormats formats, Users users, Idempotency idempotency,
-                      Agreements agreements) {
+                      Agreements agreements, RosterLimits limits) {
         this.service = service;
         this.formats = formats;
         this.users = users;
         this.idempotency = idempotency;
         this.agreements = agreements;
+        this.limits = limits;
     }
 
     @PostMapping("/billing/runs")
@@ -102,14 +104,16 @@ class BillingController {
     @Allowed(Permission.RECONCILIATION_SUBMIT)
     @Operation(summary = "Reconcile with the sending agency's roster as CSV (header externalReference,days)")
     ResponseEntity<ReconciliationView> reconcileCsv(@PathVariable String number, @RequestBody String csv) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(service.reconcile(number, new Roster(formats.roster(csv)), users.requireCurrent()));
+        Roster roster = new Roster(formats.roster(csv));
+        limits.checkRows(roster.lines().size());
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.reconcile(number, roster, users.requireCurrent()));
     }
 
     @PostMapping(value = "/invoices/{number}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allowed(Permission.RECONCILIATION_SUBMIT)
     @Operation(summary = "Reconcile with the sending agency's roster as JSON {lines: [{externalReference, days}]}")
     ResponseEntity<ReconciliationView> reconcileJson(@PathVariable String number, @RequestBody Roster roster) {
+        limits.checkRows(roster.lines() == null ? 0 : roster.lines().size());
         return ResponseEntity.status(HttpStatus.CREATED).body(service.reconcile(number, roster, users.requireCurrent()));
     }
 

@@ -7,6 +7,17 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,7 +88,7 @@ class OAuth2Configuration {
     }
 
     @Bean
-    BearerAuthentication bearerAuthentication(JwtDecoder decoder, ApiClients clients) {
+    BearerAuthentication bearerAuthentication(JwtDecoder decoder, ApiClients clients, ApplicationEventPublisher events) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter((Jwt jwt) -> {
             String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
@@ -86,23 +97,60 @@ class OAuth2Configuration {
             return new ClientAuthentication(jwt, client.toCurrentUser(),
                     DatabaseUserDetailsService.authoritiesOf(client.role()));
         });
-        return new BearerAuthentication(new ProviderManager(provider));
+        ProviderManager tokens = new ProviderManager(provider);
+        // Every refused token is ledgered (BEARER_TOKEN_REJECTED), as a wrong password is (LOGIN_FAILED).
+        return new BearerAuthentication(attempt -> {
+            try {
+                return tokens.authenticate(attempt);
+            } catch (AuthenticationException refused) {
+                events.publishEvent(BearerFailures.audited(attempt, refused));
+                throw refused;
+            }
+        });
     }
 
     /** The token endpoint (and the server's metadata and public keys), before the API and console chains. */
     @Bean
     @Order(0)
-    SecurityFilterChain tokenChain(HttpSecurity http, ApiClients clients, PasswordEncoder encoder) throws Exception {
+    SecurityFilterChain tokenChain(HttpSecurity http, ApiClients clients, PasswordEncoder encoder, LoginThrottle throttle,
+                                   ApplicationEventPublisher events, Clock clock) throws Exception {
+        OAuth2ErrorHttpMessageConverter oauthErrors = new OAuth2ErrorHttpMessageConverter();
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.registeredClientRepository(clients)
                             .authorizationService(new Stateless())
-                            .clientAuthentication(client -> client.authenticationProviders(providers ->
-                                    providers.forEach(p -> {
+                            .clientAuthentication(client -> client
+                                    .authenticationProviders(providers -> providers.replaceAll(p -> {
                                         if (p instanceof ClientSecretAuthenticationProvider secrets) {
                                             secrets.setPasswordEncoder(encoder);
+                                            return new ThrottledClientAuthenticationProvider(secrets, throttle, events);
                                         }
-                                    })));
+                                        return p;
+                                    }))
+                                    // A locked-out client: 429 with Retry-After, the body as RFC 6749 (invalid_client).
+                                    .errorResponseHandler((request, response, e) -> {
+                                        if (e instanceof ClientThrottledException throttled) {
+                                            long seconds = Math.max(1, Duration.between(clock.instant(),
+                                                    throttled.until()).toSeconds() + 1);
+                                            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                                            response.setHeader("Retry-After", Long.toString(seconds));
+                                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                                            response.setCharacterEncoding("UTF-8");
+                                            response.getWriter().write("{\"error\":\"invalid_client\","
+                                                    + "\"error_description\":\"Too many failed client "
+                                                    + "authentications; try again in " + seconds + " s\"}");
+                                            return;
+                                        }
+                                        // As the client authentication filter answers by itself: 401 for
+                                        // invalid_client, 400 for anything else, the error as RFC 6749 JSON.
+                                        SecurityContextHolder.clearContext();
+                                        OAuth2Error error = e instanceof OAuth2AuthenticationException oauth
+                                                ? oauth.getError() : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
+                                        ServletServerHttpResponse answer = new ServletServerHttpResponse(response);
+                                        answer.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                                                ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+                                        oauthErrors.write(error, null, answer);
+                                    }));
                 })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.custodia.identity.IdentityAudited;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ class SecurityAudit {
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            // Bearer tokens and client secrets are ledgered where they are checked (BearerFailures,
+            // ThrottledClientAuthenticationProvider): the name of a bearer token's authentication is the token.
+            return;
+        }
         String username = String.valueOf(event.getAuthentication().getName());
         events.publishEvent(new IdentityAudited("anonymous", "LOGIN_FAILED", "USER", username,
                 context(Map.of("reason", event.getException().getClass().getSimpleName()))));

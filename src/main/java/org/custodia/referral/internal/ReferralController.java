@@ -60,7 +60,11 @@ class ReferralController {
             offences (code:description|code:description), convictionDate, judgmentFinal, finalSince, sentenceYears, \
             sentenceMonths, sentenceDays, lifeSentence, relation, sentenceStartDate, jailCreditDays. Dates YYYY-MM-DD, \
             booleans true/false. Results name CSV lines (the header is line 1) in rows, and errors by column and row; \
-            see docs/referral-import.md.""";
+            see docs/referral-import.md.
+
+            Bounds: at most 32 MB of body and 20,000 rows (CSV lines after the header, or JSON items) in one import \
+            (custodia.referral.import.max-bytes, custodia.referral.import.max-rows); a larger import is refused whole \
+            with 413 REFERRAL_IMPORT_TOO_LARGE or 413 REFERRAL_IMPORT_TOO_MANY_ROWS, and nothing of it is stored.""";
 
     private final ReferralService service;
     private final ReferralImportService imports;
@@ -68,15 +72,17 @@ class ReferralController {
     private final Users users;
     private final ReferralViews views;
     private final CsvReferralFormat csv;
+    private final ImportLimits limits;
 
     ReferralController(ReferralService service, ReferralImportService imports, Idempotency idempotency, Users users,
-                       ReferralViews views, CsvReferralFormat csv) {
+                       ReferralViews views, CsvReferralFormat csv, ImportLimits limits) {
         this.service = service;
         this.imports = imports;
         this.idempotency = idempotency;
         this.users = users;
         this.views = views;
         this.csv = csv;
+        this.limits = limits;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -209,6 +215,7 @@ class ReferralController {
         Locale locale = ReferralViews.locale(acceptLanguage);
         return idempotency.execute("referral.import", key, Map.of("csv", text), () -> {
             CsvReferralFormat.Parsed parsed = csv.read(text);
+            limits.checkRows(parsed.rows());
             ReferralImportService.Result result = imports.run(parsed.rows(), parsed.candidates(), user);
             return ResponseEntity.ok(views.importResult(result, locale));
         });
@@ -228,6 +235,7 @@ class ReferralController {
             throw ApiException.validation(List.of(new org.custodia.common.FieldProblem("", "INVALID_TYPE",
                     "A JSON import is an array of referral bodies")));
         }
+        limits.checkRows(body.size());
         Locale locale = ReferralViews.locale(acceptLanguage);
         return idempotency.execute("referral.import", key, body, () -> {
             List<ImportCandidate> candidates = new ArrayList<>();
