@@ -17,9 +17,11 @@ import java.util.Map;
  * @param errors   the field problems, by form field name, in the order they were found
  * @param code     the problem's code ({@code VALIDATION_FAILED}, {@code HOUSING_RULE_VIOLATION}, ...), null if none
  * @param detail   the API's own detail (English), shown only on English pages
+ * @param localized the field problems' messages are already in the page's language (e.g. a housing rule's breach,
+ *                 rendered by the module from its own messages), so a code with no {@code form.problem} key shows it
  */
 public record ConsoleForm(String id, Map<String, String> values, Map<String, List<FieldProblem>> errors, String code,
-                          String detail) implements java.io.Serializable {
+                          String detail, boolean localized) implements java.io.Serializable {
 
     public ConsoleForm {
         values = values == null ? Map.of() : new LinkedHashMap<>(values);
@@ -28,7 +30,7 @@ public record ConsoleForm(String id, Map<String, String> values, Map<String, Lis
 
     /** A form as first shown, with these values (may be empty). */
     public static ConsoleForm of(String id, Map<String, String> values) {
-        return new ConsoleForm(id, values, Map.of(), null, null);
+        return new ConsoleForm(id, values, Map.of(), null, null, false);
     }
 
     /**
@@ -48,7 +50,12 @@ public record ConsoleForm(String id, Map<String, String> values, Map<String, Lis
                 errors.computeIfAbsent(field, k -> new ArrayList<>()).add(p);
             }
         }
-        return new ConsoleForm(id, typed, errors, e.code(), e.getMessage());
+        return new ConsoleForm(id, typed, errors, e.code(), e.getMessage(), false);
+    }
+
+    /** The same form, saying that its problems' messages are in the page's language already. */
+    public ConsoleForm withLocalizedMessages() {
+        return new ConsoleForm(id, values, errors, code, detail, true);
     }
 
     static String fieldOf(String path, Map<String, String> typed, Map<String, String> paths, String fallbackField) {
@@ -116,5 +123,70 @@ public record ConsoleForm(String id, Map<String, String> values, Map<String, Lis
     }
 
     public record Placed(String field, FieldProblem problem) implements java.io.Serializable {
+    }
+
+    // --- reading what a form sent: a value that cannot be read is a field problem like any the rules find ---
+
+    /** A datetime-local value in the facility's zone, or null when blank. */
+    public static java.time.Instant localTime(String value, String field, java.time.ZoneId zone) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_FORMAT", "Not a date and time: " + value)));
+        }
+    }
+
+    /** A date value (yyyy-MM-dd), or null when blank. */
+    public static java.time.LocalDate date(String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_FORMAT", "Not a date: " + value)));
+        }
+    }
+
+    /** A whole number, or null when blank. */
+    public static Integer integer(String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_TYPE", "Not a whole number: " + value)));
+        }
+    }
+
+    /** A choice as its enum, or null when blank. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_VALUE",
+                    "One of " + List.of(type.getEnumConstants()))));
+        }
+    }
+
+    /** The text typed, or null when blank. */
+    public static String text(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    /** A checkbox: true when ticked. */
+    public static boolean ticked(String value) {
+        return "true".equals(value) || "on".equals(value);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
