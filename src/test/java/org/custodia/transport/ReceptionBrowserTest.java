@@ -71,6 +71,17 @@ class ReceptionBrowserTest extends IntegrationTest {
             page.findElement(By.id("close-manifest")).click();
             browser.await(d -> d.findElement(By.id("manifest-status")).getText().equals("Cerrado"));
 
+            // the referrals say what became of them: the refusal's reason and its manifest, the prisoner number a link
+            String manifestUrl = page.getCurrentUrl().replaceAll("#.*$", "");
+            page.get(baseUrl + "/referrals/" + second);
+            assertThat(page.findElement(By.id("referral-refusal")).getText())
+                    .isEqualTo("La identidad no se verificó: La huella no coincide con el registro del FBI");
+            assertThat(page.findElement(By.id("referral-manifest")).getAttribute("href")).isEqualTo(manifestUrl);
+            page.get(baseUrl + "/referrals/" + first);
+            assertThat(page.findElement(By.id("referral-prisoner")).getText()).isEqualTo(number);
+            page.findElement(By.id("referral-prisoner")).click();
+            browser.await(d -> d.getCurrentUrl().endsWith("/prisoners/" + number));
+
             page.get(baseUrl + "/prisoners/" + number);
             String file = page.findElement(By.tagName("main")).getText();
             assertThat(file).contains(number, "Primero Gómez");
