@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.custodia.billing.internal.BillingViews.*;
 import org.custodia.common.ApiException;
+import org.custodia.common.ConsoleForm;
 import org.custodia.identity.Allowed;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Permission;
@@ -44,12 +46,28 @@ class BillingConsoleController {
     String invoices(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = users.requireCurrent();
         model.addAttribute("invoices", service.list(null, me));
+        model.addAttribute("canRun", me.can(Permission.BILLING_RUN));
         model.addAttribute("agreements", service.visibleAgreements(me));
         if (me.can(Permission.SUSTAINABILITY_READ)) {
             int y = year != null ? year : LocalDate.now().minusMonths(1).getYear();
             model.addAttribute("report", service.sustainability(y, me));
         }
         return "billing/invoices";
+    }
+
+    /** Starts the month's run for an agreement; running it again shows the same invoice. */
+    @PostMapping("/billing/runs")
+    @Allowed(Permission.BILLING_RUN)
+    String run(@RequestParam Map<String, String> form, RedirectAttributes flash) {
+        try {
+            BillingService.RunOutcome outcome = service.run(new RunRequest(ConsoleForm.text(form.get("agreementCode")),
+                    ConsoleForm.text(form.get("period"))), users.requireCurrent());
+            flash.addFlashAttribute("ran", outcome.created() ? "billing.run.created" : "billing.run.existing");
+            return "redirect:/billing/invoices/" + outcome.invoice().number();
+        } catch (ApiException e) {
+            flash.addFlashAttribute("runForm", ConsoleForm.refused("run", form, e, Map.of(), "period"));
+            return "redirect:/billing/invoices#run";
+        }
     }
 
     @GetMapping("/billing/invoices/{number}")
@@ -72,30 +90,34 @@ class BillingConsoleController {
     String reconcile(@PathVariable String number, @RequestParam("roster") MultipartFile roster, RedirectAttributes flash)
             throws IOException {
         String csv = new String(roster.getBytes(), StandardCharsets.UTF_8);
-        return act(number, flash, () -> service.reconcile(number, new Roster(formats.roster(csv)), users.requireCurrent()));
+        return act(number, "reconciliation", Map.of(), flash, () -> service.reconcile(number, new Roster(formats.roster(csv)), users.requireCurrent()));
     }
 
     @PostMapping("/billing/invoices/{number}/lines/{line}/disputes")
     @Allowed(Permission.DISPUTE_RAISE)
     String dispute(@PathVariable String number, @PathVariable int line, @RequestParam String reason,
                    RedirectAttributes flash) {
-        return act(number, flash, () -> service.dispute(number, line, new DisputeRequest(reason), users.requireCurrent()));
+        return act(number, "dispute-" + line, Map.of("reason", reason), flash, () -> service.dispute(number, line, new DisputeRequest(reason), users.requireCurrent()));
     }
 
     @PostMapping("/billing/disputes/{id}/resolution")
     @Allowed(Permission.DISPUTE_RESOLVE)
     String resolve(@PathVariable UUID id, @RequestParam String invoice, @RequestParam String outcome,
                    @RequestParam String reason, @RequestParam(required = false) String credit, RedirectAttributes flash) {
-        return act(invoice, flash, () -> service.resolve(id, new ResolutionRequest(outcome, reason,
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("outcome", outcome);
+        typed.put("reason", reason);
+        typed.put("credit", credit == null ? "" : credit);
+        return act(invoice, "resolve-" + id, typed, flash, () -> service.resolve(id, new ResolutionRequest(outcome, reason,
                 credit == null || credit.isBlank() ? null : credit), users.requireCurrent()));
     }
 
     @PostMapping("/billing/invoices/{number}/payments")
     @Allowed(Permission.PAYMENT_RECORD)
-    String pay(@PathVariable String number, @RequestParam String amount, @RequestParam LocalDate paidOn,
-               @RequestParam String reference, RedirectAttributes flash) {
-        return act(number, flash, () -> service.pay(number, new PaymentRequest(amount, paidOn, reference),
-                users.requireCurrent()));
+    String pay(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        return act(number, "payment", form, flash, () -> service.pay(number, new PaymentRequest(
+                ConsoleForm.text(form.get("amount")), ConsoleForm.date(form.get("paidOn"), "paidOn"),
+                ConsoleForm.text(form.get("reference"))), users.requireCurrent()));
     }
 
     @GetMapping("/billing/disputes")
@@ -113,13 +135,14 @@ class BillingConsoleController {
         return "billing/statement";
     }
 
-    private String act(String number, RedirectAttributes flash, Runnable action) {
+    /** Runs a change of the invoice; refused, the page shows the same form with what was typed and why. */
+    private String act(String number, String formId, Map<String, String> form, RedirectAttributes flash,
+                       Runnable action) {
         try {
             action.run();
             flash.addFlashAttribute("done", true);
         } catch (ApiException e) {
-            flash.addFlashAttribute("problem", e.getMessage() + (e.errors().isEmpty() ? ""
-                    : ": " + String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList())));
+            flash.addFlashAttribute("billingForm", ConsoleForm.refused(formId, form, e, Map.of(), null));
         }
         return "redirect:/billing/invoices/" + number;
     }

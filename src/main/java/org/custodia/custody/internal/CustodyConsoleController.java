@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.common.ApiException;
+import org.custodia.common.ConsoleForm;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.web.ConsolePage;
@@ -40,9 +41,11 @@ class CustodyConsoleController {
     private final FilePdf pdf;
     private final MessageSource messages;
     private final CustodyTime time;
+    private final FileView view;
 
     CustodyConsoleController(PrisonerService prisoners, PrisonerSearch search, RollService roll, Users users, FilePdf pdf,
-                             MessageSource messages, CustodyTime time) {
+                             MessageSource messages, CustodyTime time, FileView view) {
+        this.view = view;
         this.prisoners = prisoners;
         this.search = search;
         this.roll = roll;
@@ -82,17 +85,25 @@ class CustodyConsoleController {
         } catch (ApiException e) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (FileEvent e : prisoners.events(p)) {
-            CustodyViews.Event event = CustodyViews.Event.of(e, user);
-            timeline.add(new TimelineEntry(event, event.details().entrySet().stream()
-                    .filter(d -> d.getValue() != null && !"".equals(d.getValue()))
-                    .map(d -> d.getKey() + ": " + d.getValue()).reduce((a, b) -> a + " · " + b).orElse("")));
-        }
+        SentenceDates sentence = prisoners.sentence(p, locale);
         model.addAttribute("p", p);
-        model.addAttribute("sentence", prisoners.sentence(p, locale));
-        model.addAttribute("timeline", timeline);
+        model.addAttribute("sentence", sentence);
+        model.addAttribute("file", view.of(p, sentence, prisoners.events(p), prisoners.notifications(p), user, locale));
         model.addAttribute("zone", time.zoneOf(p.facilityCode()));
+        boolean open = !p.isReleased();
+        model.addAttribute("canMove", open && user.can(Permission.MOVEMENT_RECORD));
+        model.addAttribute("canRelease", open && user.can(Permission.RELEASE_RECORD));
+        model.addAttribute("canMoveCell", open && user.can(Permission.CELL_MOVE));
+        model.addAttribute("entryTypes", open ? java.util.Arrays.stream(EntryType.values())
+                .filter(t -> t.mayBeRecordedBy(user.role())).toList() : List.of());
+        model.addAttribute("entryFields", FileEntryForm.FIELDS);
+        model.addAttribute("movementReasons", Requests.MovementReason.values());
+        model.addAttribute("releaseTypes", ReleaseType.values());
+        model.addAttribute("securityLevels", SecurityLevel.values());
+        model.addAttribute("findings", FileEntry.Finding.values());
+        model.addAttribute("familyNotifications", FileEntry.FamilyNotification.values());
+        model.addAttribute("visitTypes", user.role() == org.custodia.identity.Role.CONSULAR
+                ? List.of(FileEntry.VisitType.CONSULAR) : List.of(FileEntry.VisitType.values()));
         return "custody/prisoner";
     }
 
@@ -109,6 +120,64 @@ class CustodyConsoleController {
                 user, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + p.number() + ".pdf\"").body(document);
+    }
+
+    /** A temporary absence (OUT, with reason and destination) or the return (IN), from the prisoner page. */
+    @PostMapping("/prisoners/{number}/movements")
+    @Allowed(Permission.MOVEMENT_RECORD)
+    String movement(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return onFile(number, "movement", form, redirect, "custody.form.movement.done", zone -> prisoners.move(number,
+                new Requests.Movement(ConsoleForm.choice(Requests.MovementDirection.class, form.get("direction"),
+                        "direction"), ConsoleForm.choice(Requests.MovementReason.class, form.get("reason"), "reason"),
+                        ConsoleForm.text(form.get("destination")),
+                        ConsoleForm.localTime(form.get("occurredAt"), "occurredAt", zone))));
+    }
+
+    /** An entry of Rule 8 (or a consulate's visit), one form per kind. */
+    @PostMapping("/prisoners/{number}/entries")
+    @Allowed(Permission.FILE_ENTRY_RECORD)
+    String entry(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        EntryType type;
+        try {
+            type = EntryType.valueOf(form.getOrDefault("type", ""));
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
+        return onFile(number, "entry-" + type, form, redirect, "custody.form.entry.done", zone -> prisoners.record(number,
+                FileEntryForm.entry(type, form, ConsoleForm.localTime(form.get("occurredAt"), "occurredAt", zone))));
+    }
+
+    /** A release with its handover, from the prisoner page. */
+    @PostMapping("/prisoners/{number}/releases")
+    @Allowed(Permission.RELEASE_RECORD)
+    String release(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return onFile(number, "release", form, redirect, "custody.form.release.done", zone -> prisoners.release(number,
+                new Requests.Release(ConsoleForm.choice(ReleaseType.class, form.get("type"), "type"),
+                        ConsoleForm.localTime(form.get("effectiveAt"), "effectiveAt", zone),
+                        ConsoleForm.text(form.get("receivedBy")), ConsoleForm.text(form.get("destinationState")),
+                        ConsoleForm.text(form.get("reason")), ConsoleForm.text(form.get("circumstances")),
+                        ConsoleForm.text(form.get("cause")), ConsoleForm.text(form.get("remainsDisposition")))));
+    }
+
+    /** Runs a change of the file; refused, the page shows the same form again with what was typed and why. */
+    private String onFile(String number, String formId, Map<String, String> form, RedirectAttributes redirect,
+                          String notice, java.util.function.Consumer<ZoneId> change) {
+        CurrentUser user = users.requireCurrent();
+        PrisonerRecord p;
+        try {
+            p = prisoners.visible(user, number);
+        } catch (ApiException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        try {
+            change.accept(time.zoneOf(p.facilityCode()));
+            redirect.addFlashAttribute("message", messages.getMessage(notice, null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            return "redirect:/prisoners/" + p.number() + "#timeline";
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("fileForm", ConsoleForm.refused(formId, form, e, Map.of(), null));
+            return "redirect:/prisoners/" + p.number() + "#" + formId;
+        }
     }
 
     @GetMapping("/roll-count")
@@ -178,10 +247,6 @@ class CustodyConsoleController {
         model.addAttribute("alerts", alerts);
         model.addAttribute("zones", zones);
         return "custody/alerts";
-    }
-
-    /** An entry of the timeline: the event as the API shows it and its details as one line. */
-    record TimelineEntry(CustodyViews.Event event, String text) {
     }
 
     private static String describe(ApiException e) {

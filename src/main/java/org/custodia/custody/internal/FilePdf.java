@@ -41,10 +41,12 @@ class FilePdf {
 
     private final MessageSource messages;
     private final CustodyTime time;
+    private final FileView view;
 
-    FilePdf(MessageSource messages, CustodyTime time) {
+    FilePdf(MessageSource messages, CustodyTime time, FileView view) {
         this.messages = messages;
         this.time = time;
+        this.view = view;
     }
 
     /** {@code ?lang=}, else Accept-Language, else the reader's own language (the one resolver's rules). */
@@ -66,104 +68,36 @@ class FilePdf {
                     reader.displayName() + " (" + reader.username() + ")"));
             w.gap();
 
-            w.heading(t(locale, "custody.section.identity"));
-            w.field(t(locale, "custody.field.number"), p.number());
-            w.field(t(locale, "custody.field.name"), p.fullName());
-            w.field(t(locale, "custody.field.aliases"), String.join(", ", p.person().aliases()));
-            w.field(t(locale, "custody.field.dateOfBirth"), String.valueOf(p.person().dateOfBirth()));
-            w.field(t(locale, "custody.field.sex"), t(locale, "custody.sex." + p.person().sex()));
-            if (p.person().selfPerceivedGender() != null) {
-                w.field(t(locale, "custody.field.gender"), p.person().selfPerceivedGender());
+            // the same facts, with the same words, as the console's page: one model for both
+            FileView.File file = view.of(p, sentence, events, notifications, reader, locale);
+            for (FileView.Section section : file.sections()) {
+                w.heading(section.heading());
+                for (FileView.Field field : section.fields()) {
+                    w.field(field.label(), field.value());
+                }
+                if ("sentence".equals(section.id())) {
+                    for (String step : file.breakdown()) {
+                        w.line(false, step);
+                    }
+                }
             }
-            w.field(t(locale, "custody.field.nationalities"), String.join(", ", p.nationalities()));
-            w.field(t(locale, "custody.field.documents"), p.person().identityDocuments().stream()
-                    .map(d -> d.type() + " " + d.number() + " (" + d.issuingCountry() + ")").collect(Collectors.joining("; ")));
-            w.field(t(locale, "custody.field.biometric"), p.person().biometricReference());
-
-            w.heading(t(locale, "custody.section.custody"));
-            w.field(t(locale, "custody.field.status"), t(locale, "custody.status." + p.status().name()));
-            w.field(t(locale, "custody.field.legalCustodian"), p.legalCustodian());
-            w.field(t(locale, "custody.field.physicalCustodian"), p.physicalCustodian());
-            w.field(t(locale, "custody.field.agreement"), p.agreementCode());
-            w.field(t(locale, "custody.field.cell"), p.cell() == null ? t(locale, "custody.unhoused") : p.cell());
-            w.field(t(locale, "custody.field.securityLevel"), t(locale, "custody.level." + p.securityLevel()));
-            w.field(t(locale, "custody.field.affiliation"), p.gangGroup() == null ? "-" : p.gangGroup() + " (" + p.gangSource() + ")");
-            w.field(t(locale, "custody.field.admittedAt"), at(p.admittedAt(), zone));
-
-            w.heading(t(locale, "custody.section.commitment"));
-            w.field(t(locale, "custody.field.commitmentOrder"), p.commitmentOrder().reference() + ", "
-                    + p.commitmentOrder().issuingAuthority() + ", " + p.commitmentOrder().issuedOn());
-            w.field(t(locale, "custody.field.responsibleAuthority"), p.responsibleAuthority());
-            if (p.arrest() != null) {
-                w.field(t(locale, "custody.field.arrest"), p.arrest().date() + (p.arrest().time() == null ? "" : " " + p.arrest().time())
-                        + ", " + p.arrest().place());
-            }
-            for (var c : p.convictions()) {
-                w.field(t(locale, "custody.field.conviction"), c.court() + ", " + c.caseNumber() + ": "
-                        + c.offences().stream().map(o -> o.code() + " " + o.description()).collect(Collectors.joining("; ")));
-            }
-
-            w.heading(t(locale, "custody.section.sentence"));
-            if (sentence.life()) {
-                w.line(false, t(locale, "custody.sentence.life"));
-            } else {
-                w.field(t(locale, "custody.field.fullTermDate"), String.valueOf(sentence.fullTermDate()));
-                w.field(t(locale, "custody.field.gct"), String.valueOf(sentence.goodConductTimeDays()));
-                w.field(t(locale, "custody.field.gctForfeited"), String.valueOf(sentence.gctForfeitedDays()));
-                w.field(t(locale, "custody.field.projectedReleaseDate"), String.valueOf(sentence.projectedReleaseDate()));
-                w.field(t(locale, "custody.field.releaseDate"), String.valueOf(sentence.releaseDate()));
-            }
-            for (var step : sentence.breakdown()) {
-                w.line(false, step.step() + ". " + step.description());
-            }
-
-            var h = p.handover();
-            w.heading(t(locale, "custody.section.handover"));
-            w.field(t(locale, "custody.field.identityVerified"), String.valueOf(h.verificationMethod()));
-            w.field(t(locale, "custody.field.condition"), h.conditionOnArrival());
-            w.field(t(locale, "custody.field.injuries"), h.injuriesObserved());
-            w.field(t(locale, "custody.field.illTreatment"), h.complains()
-                    ? t(locale, "custody.yes") + ": " + h.illTreatmentDetails() : t(locale, "custody.no"));
-            w.field(t(locale, "custody.field.property"), h.property() == null ? "-" : h.property().stream()
-                    .map(i -> i.quantity() + " x " + i.description()).collect(Collectors.joining("; ")));
-            w.field(t(locale, "custody.field.family"), h.familyMembers() == null ? "-" : h.familyMembers().stream()
-                    .map(m -> m.name() + " (" + m.relationship() + (m.age() == null ? "" : ", " + m.age())
-                            + (m.location() == null ? "" : ", " + m.location())
-                            + (m.custodyStatus() == null ? "" : ", " + m.custodyStatus()) + ")")
-                    .collect(Collectors.joining("; ")));
-            if (h.emergencyContact() != null) {
-                w.field(t(locale, "custody.field.emergencyContact"), h.emergencyContact().name()
-                        + (h.emergencyContact().phone() == null ? "" : ", " + h.emergencyContact().phone()));
-            }
-            if (h.nextOfKin() != null) {
-                w.field(t(locale, "custody.field.nextOfKin"), h.nextOfKin().name());
-            }
-            w.field(t(locale, "custody.field.consularRights"), (Boolean.TRUE.equals(h.informedOfConsularRights()) ? t(locale, "custody.yes") : t(locale, "custody.no"))
-                    + " / " + (h.wantsConsulNotified() ? t(locale, "custody.yes") : t(locale, "custody.no")));
-
             w.heading(t(locale, "custody.section.timeline"));
-            for (FileEvent e : events) {
-                Map<String, Object> details = CustodyViews.Event.of(e, reader).details();
-                w.line(true, at(e.occurredAt(), zone) + "  " + t(locale, "custody.event." + e.type()));
-                w.line(false, "   " + t(locale, "custody.timeline.recorded", at(e.recordedAt(), zone), e.recordedBy()));
-                String text = details.entrySet().stream().filter(d -> d.getValue() != null)
-                        .map(d -> d.getKey() + ": " + d.getValue()).collect(Collectors.joining("; "));
-                if (!text.isEmpty()) {
-                    w.line(false, "   " + text);
+            if (file.timeline().isEmpty()) {
+                w.line(false, t(locale, "custody.timeline.none"));
+            }
+            for (FileView.Entry e : file.timeline()) {
+                w.line(true, e.when() + "  " + e.title());
+                w.line(false, "   " + e.recorded());
+                for (FileView.Field field : e.fields()) {
+                    w.line(false, "   " + field.label() + ": " + (field.value() == null || field.value().isBlank()
+                            ? "-" : field.value()));
                 }
             }
-
-            if (!notifications.isEmpty()) {
+            if (!file.notifications().isEmpty()) {
                 w.heading(t(locale, "custody.section.notifications"));
-                for (CustodyViews.Notification n : notifications) {
-                    w.line(false, at(n.createdAt(), zone) + "  " + n.subject() + " -> " + n.recipient()
-                            + " (" + n.channel() + ", " + n.status() + ")");
+                for (String line : file.notifications()) {
+                    w.line(false, line);
                 }
-            }
-            if (p.isReleased()) {
-                w.heading(t(locale, "custody.section.release"));
-                w.field(t(locale, "custody.field.releaseType"), t(locale, "custody.release." + p.releaseType()));
-                w.field(t(locale, "custody.field.effectiveAt"), at(p.releasedAt(), zone));
             }
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

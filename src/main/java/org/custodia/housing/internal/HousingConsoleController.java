@@ -2,8 +2,10 @@ package org.custodia.housing.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.custodia.common.ApiException;
+import org.custodia.common.ConsoleForm;
 import org.custodia.common.FieldProblem;
 import org.custodia.custody.HousedPrisoner;
 import org.custodia.custody.PrisonerCells;
@@ -30,9 +32,13 @@ class HousingConsoleController {
     private final KeepAparts keepAparts;
     private final PrisonerCells prisoners;
     private final Facilities facilities;
+    private final CellMoves moves;
+    private final org.springframework.context.MessageSource messages;
 
     HousingConsoleController(HousingService housing, Plans plans, KeepAparts keepAparts, PrisonerCells prisoners,
-                             Facilities facilities) {
+                             Facilities facilities, CellMoves moves, org.springframework.context.MessageSource messages) {
+        this.moves = moves;
+        this.messages = messages;
         this.housing = housing;
         this.plans = plans;
         this.keepAparts = keepAparts;
@@ -106,6 +112,31 @@ class HousingConsoleController {
             redirect.addFlashAttribute("problem", problem(e));
         }
         return "redirect:/housing/plans?facility=" + plan.facilityCode() + "&plan=" + id;
+    }
+
+    /**
+     * Moves one prisoner to a cell, from the prisoner page or from a recommendation on the plans page; a move that
+     * breaks a rule comes back to the same form with what was typed and, next to the cell, the rule in words.
+     */
+    @PostMapping("/housing/prisoners/{number}/cell-moves")
+    @Allowed(Permission.CELL_MOVE)
+    String cellMove(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        boolean toPlans = "plans".equals(form.get("returnTo"));
+        HousedPrisoner prisoner = prisoners.find(number).orElseThrow(() ->
+                new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        try {
+            java.time.ZoneId zone = facilities.require(prisoner.facilityCode()).zone();
+            HousingApi.CellMoveResponse moved = moves.move(number, new HousingApi.CellMoveRequest(
+                    ConsoleForm.text(form.get("cell")), ConsoleForm.text(form.get("reason")),
+                    ConsoleForm.localTime(form.get("occurredAt"), "occurredAt", zone)));
+            redirect.addFlashAttribute(toPlans ? "moved" : "message", messages.getMessage("housing.move.done",
+                    new Object[] {number, moved.cell()}, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        } catch (ApiException e) {
+            ConsoleForm refused = ConsoleForm.refused("cell-move", form, e, Map.of(), "cell").withLocalizedMessages();
+            redirect.addFlashAttribute(toPlans ? "moveForm" : "fileForm", refused);
+        }
+        return toPlans ? "redirect:/housing/plans?facility=" + prisoner.facilityCode() + "&prisoner=" + number
+                : "redirect:/prisoners/" + number + "#cell-move";
     }
 
     @GetMapping("/housing/keep-aparts")

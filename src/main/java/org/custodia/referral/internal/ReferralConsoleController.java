@@ -209,6 +209,9 @@ class ReferralConsoleController {
 
     private void populate(Model model, ReferralSnapshot referral, CurrentUser user) {
         model.addAttribute("referral", referral);
+        String[] refusal = refusal(referral.handoverRefusedReason());
+        model.addAttribute("refusalKind", refusal[0]);
+        model.addAttribute("refusalDetails", refusal[1]);
         model.addAttribute("findings", views.eligibility(referral.eligibility(), LocaleContextHolder.getLocale(), false)
                 .findings());
         model.addAttribute("evaluations", service.evaluations(referral.id(), user));
@@ -240,6 +243,19 @@ class ReferralConsoleController {
         model.addAttribute("groups", GangAffiliation.Group.values());
         model.addAttribute("levels", SecurityLevel.values());
         model.addAttribute("relations", Arrays.asList("CONCURRENT", "CONSECUTIVE"));
+    }
+
+    /**
+     * A refused handover's reason as transport records it ({@code IDENTITY_NOT_VERIFIED: details} or
+     * {@code NOT_ARRIVED KIND: details}): the kind (shown in words) and the details as written.
+     */
+    static String[] refusal(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return new String[] {null, ""};
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:NOT_ARRIVED )?([A-Z_]+): ?(.*)$",
+                java.util.regex.Pattern.DOTALL).matcher(reason.strip());
+        return m.matches() ? new String[] {m.group(1), m.group(2)} : new String[] {null, reason.strip()};
     }
 
     /** A problem of the form as the page shows it: which input it belongs to, and the problem. */

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Agreements;
 import org.custodia.common.ApiException;
+import org.custodia.common.ConsoleForm;
 import org.custodia.common.FieldProblem;
 import org.custodia.custody.AdmissionCommand;
 import org.custodia.custody.VerificationMethod;
@@ -87,7 +89,8 @@ class ReceptionConsoleController {
     String create(@RequestParam String agreementCode, @RequestParam String carrier,
                   @RequestParam String transportReference, @RequestParam String scheduledDeparture,
                   @RequestParam String scheduledArrival, @RequestParam(required = false) String escortOfficers,
-                  @RequestParam(required = false) List<UUID> referralIds, RedirectAttributes redirect) {
+                  @RequestParam(required = false) List<UUID> referralIds, @RequestParam Map<String, String> form,
+                  RedirectAttributes redirect) {
         try {
             List<String> escorts = escortOfficers == null ? List.of() : List.of(escortOfficers.split("\\R|,"));
             ZoneId zone = agreements.find(agreementCode).map(a -> manifests.zoneOf(a.facilityCode()))
@@ -98,7 +101,11 @@ class ReceptionConsoleController {
             redirect.addFlashAttribute("notice", "manifest.created");
             return "redirect:/reception/manifests/" + created.id();
         } catch (ApiException e) {
-            redirect.addFlashAttribute("problem", e);
+            Map<String, String> typed = new java.util.LinkedHashMap<>(form);
+            typed.put("referralIds", referralIds == null ? "" : String.join(",",
+                    referralIds.stream().map(UUID::toString).toList()));
+            redirect.addFlashAttribute("manifestForm", ConsoleForm.refused("manifest", typed, e,
+                    Map.of("referralIds[]", "referralIds"), "agreementCode"));
             return "redirect:/reception/manifests/new?agreement=" + agreementCode;
         }
     }
@@ -108,68 +115,116 @@ class ReceptionConsoleController {
         ManifestView manifest = manifests.get(id, users.requireCurrent());
         model.addAttribute("manifest", manifest);
         model.addAttribute("zone", manifests.zoneOf(manifest.facilityCode()));
+        model.addAttribute("verificationMethods", VerificationMethod.values());
+        model.addAttribute("discrepancyKinds", ManifestRequests.DiscrepancyKind.values());
         return "transport/manifest";
     }
 
     @PostMapping("/reception/manifests/{id}/departure")
     @Allowed(Permission.MANIFEST_DISPATCH)
     String depart(@PathVariable UUID id, @RequestParam String departedAt, RedirectAttributes redirect) {
-        return act(id, redirect, "manifest.departed",
-                () -> manifests.depart(id, new ManifestRequests.Departure(local(departedAt, "departedAt", zoneOf(id))),
+        return act(id, "departure", Map.of("departedAt", departedAt == null ? "" : departedAt), redirect,
+                "manifest.departed", () -> manifests.depart(id, new ManifestRequests.Departure(local(departedAt, "departedAt", zoneOf(id))),
                         users.requireCurrent()));
     }
 
     @PostMapping("/reception/manifests/{id}/closure")
     @Allowed(Permission.MANIFEST_RECEIVE)
     String close(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "manifest.closed", () -> manifests.close(id, users.requireCurrent()));
+        return act(id, "closure", Map.of(), redirect, "manifest.closed", () -> manifests.close(id, users.requireCurrent()));
     }
 
-    /** One person's handover, from the form on the checklist. */
+    /** The form fields of the handover, by the path of the API body they become. */
+    private static final Map<String, String> ARRIVAL_FIELDS = Map.of("emergencyContact", "emergencyName",
+            "emergencyContact.name", "emergencyName", "emergencyContact.phone", "emergencyPhone",
+            "familyMembers[].name", "familyName", "familyMembers[].relationship", "familyRelationship",
+            "familyMembers[].location", "familyLocation", "familyMembers", "familyName", "property", "property");
+
+    /**
+     * One person's handover, from the form on the checklist. Refused, the page opens the same form again with
+     * everything typed in it and, next to each field, what to change.
+     */
     @PostMapping("/reception/manifests/{id}/arrivals")
     @Allowed(Permission.MANIFEST_RECEIVE)
-    String arrive(@PathVariable UUID id, @RequestParam UUID referralId, @RequestParam String arrivedAt,
-                  @RequestParam(required = false) String identityVerified,
-                  @RequestParam(required = false) String verificationMethod,
-                  @RequestParam(required = false) String identityDiscrepancy,
-                  @RequestParam(required = false) String conditionOnArrival,
-                  @RequestParam(required = false) String injuriesObserved,
-                  @RequestParam(defaultValue = "false") boolean complaintOfIllTreatment,
-                  @RequestParam(required = false) String illTreatmentDetails,
-                  @RequestParam(required = false) String property,
-                  @RequestParam(required = false) String familyName,
-                  @RequestParam(required = false) String familyRelationship,
-                  @RequestParam(required = false) String familyLocation,
-                  @RequestParam(required = false) String emergencyName,
-                  @RequestParam(required = false) String emergencyPhone,
-                  @RequestParam(defaultValue = "false") boolean informedOfConsularRights,
-                  @RequestParam(defaultValue = "false") boolean consularNotificationRequested,
+    String arrive(@PathVariable UUID id, @RequestParam UUID referralId, @RequestParam Map<String, String> form,
                   RedirectAttributes redirect) {
         try {
-            Boolean verified = identityVerified == null ? null : "yes".equals(identityVerified);
+            String identityVerified = form.get("identityVerified");
+            Boolean verified = blank(identityVerified) ? null : "yes".equals(identityVerified);
+            String familyName = form.get("familyName");
+            String emergencyName = form.get("emergencyName");
             List<AdmissionCommand.FamilyMember> family = blank(familyName) ? List.of()
-                    : List.of(new AdmissionCommand.FamilyMember(familyName, familyRelationship, familyLocation, null, null));
+                    : List.of(new AdmissionCommand.FamilyMember(familyName, blankToNull(form.get("familyRelationship")),
+                    blankToNull(form.get("familyLocation")), null, null));
             AdmissionCommand.Contact emergency = blank(emergencyName) ? null
-                    : new AdmissionCommand.Contact(emergencyName, blankToNull(emergencyPhone), null);
+                    : new AdmissionCommand.Contact(emergencyName, blankToNull(form.get("emergencyPhone")), null);
             ManifestView.Handover result = manifests.arrive(id, new ManifestRequests.Arrival(referralId,
-                    local(arrivedAt, "arrivedAt", zoneOf(id)), verified, method(verificationMethod),
-                    identityDiscrepancy, blankToNull(conditionOnArrival), injuriesObserved, complaintOfIllTreatment,
-                    illTreatmentDetails, property(property), family, emergency, null, informedOfConsularRights,
-                    consularNotificationRequested, null, false, null, null), users.requireCurrent());
+                    local(form.get("arrivedAt"), "arrivedAt", zoneOf(id)), verified,
+                    method(form.get("verificationMethod")), blankToNull(form.get("identityDiscrepancy")),
+                    blankToNull(form.get("conditionOnArrival")), blankToNull(form.get("injuriesObserved")),
+                    "true".equals(form.get("complaintOfIllTreatment")), blankToNull(form.get("illTreatmentDetails")),
+                    property(form.get("property")), family, emergency, null,
+                    "true".equals(form.get("informedOfConsularRights")),
+                    "true".equals(form.get("consularNotificationRequested")), null, false, null, null),
+                    users.requireCurrent());
             redirect.addFlashAttribute("result", result);
         } catch (ApiException e) {
-            redirect.addFlashAttribute("problem", e);
-            redirect.addFlashAttribute("failedReferral", referralId);
+            redirect.addFlashAttribute("arrivalForm", ConsoleForm.refused("arrival-" + referralId, form, e,
+                    ARRIVAL_FIELDS, null));
         }
         return "redirect:/reception/manifests/" + id + "#person-" + referralId;
     }
 
-    private String act(UUID id, RedirectAttributes redirect, String notice, Runnable action) {
+    /** Someone who will not be handed over: not boarded, died or escaped on the way. */
+    @PostMapping("/reception/manifests/{id}/discrepancies")
+    @Allowed(Permission.MANIFEST_RECEIVE)
+    String discrepancy(@PathVariable UUID id, @RequestParam UUID referralId, @RequestParam Map<String, String> form,
+                       RedirectAttributes redirect) {
+        try {
+            manifests.recordDiscrepancy(id, new ManifestRequests.Discrepancy(referralId,
+                    enumOf(ManifestRequests.DiscrepancyKind.class, form.get("kind"), "kind"),
+                    blankToNull(form.get("details")), local(form.get("occurredAt"), "occurredAt", zoneOf(id))),
+                    users.requireCurrent());
+            redirect.addFlashAttribute("notice", "discrepancy.recorded");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("discrepancyForm", ConsoleForm.refused("discrepancy-" + referralId, form, e,
+                    Map.of(), "details"));
+        }
+        return "redirect:/reception/manifests/" + id + "#person-" + referralId;
+    }
+
+    /** Takes someone off a planned manifest. */
+    @PostMapping("/reception/manifests/{id}/removals")
+    @Allowed(Permission.MANIFEST_DISPATCH)
+    String remove(@PathVariable UUID id, @RequestParam UUID referralId, @RequestParam Map<String, String> form,
+                  RedirectAttributes redirect) {
+        try {
+            manifests.remove(id, new ManifestRequests.Removal(referralId, blankToNull(form.get("reason"))),
+                    users.requireCurrent());
+            redirect.addFlashAttribute("notice", "removal.done");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("removalForm", ConsoleForm.refused("removal-" + referralId, form, e,
+                    Map.of(), "reason"));
+        }
+        return "redirect:/reception/manifests/" + id + "#person-" + referralId;
+    }
+
+    /** Cancels a planned manifest. */
+    @PostMapping("/reception/manifests/{id}/cancellation")
+    @Allowed(Permission.MANIFEST_DISPATCH)
+    String cancel(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, "cancellation", form, redirect, "cancellation.done", () -> manifests.cancel(id,
+                new ManifestRequests.Cancellation(blankToNull(form.get("reason"))), users.requireCurrent()));
+    }
+
+    private String act(UUID id, String formId, Map<String, String> form, RedirectAttributes redirect, String notice,
+                       Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (ApiException e) {
-            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("actionForm", ConsoleForm.refused(formId, form, e, Map.of(),
+                    form.isEmpty() ? null : form.keySet().stream().filter(k -> !k.equals("_csrf")).findFirst().orElse(null)));
         }
         return "redirect:/reception/manifests/" + id;
     }
@@ -179,14 +234,19 @@ class ReceptionConsoleController {
     }
 
     private static VerificationMethod method(String value) {
+        return enumOf(VerificationMethod.class, value, "verificationMethod");
+    }
+
+    /** A choice of the form as its enum; a value that is none is a field problem like any other. */
+    static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
         if (blank(value)) {
             return null;
         }
         try {
-            return VerificationMethod.valueOf(value);
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation(List.of(new FieldProblem("verificationMethod", "INVALID_VALUE",
-                    "One of " + List.of(VerificationMethod.values()))));
+            throw ApiException.validation(List.of(new FieldProblem(field, "INVALID_VALUE",
+                    "One of " + List.of(type.getEnumConstants()))));
         }
     }
 

@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
-import org.custodia.web.ConsolePage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every console page's header needs: who is signed in and where we are. */
-@ControllerAdvice(annotations = ConsolePage.class)
+/* org.custodia.web.ConsolePage carries the shared kernel's annotation, so this advises both */
+@ControllerAdvice(annotations = org.custodia.common.ConsolePage.class)
 class ConsoleModel {
 
     private final Users users;
