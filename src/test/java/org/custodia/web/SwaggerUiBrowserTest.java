@@ -15,7 +15,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Swagger UI (springdoc's, unchanged) renders under the app's own Content-Security-Policy: signed in to the console,
  * {@code /swagger-ui.html} loads the live document and draws its operations, and the browser reports no policy
  * violation. Its initializer is a script file (springdoc serves {@code swagger-initializer.js}), its style sheet a
- * file, its inline styles are style attributes ({@code style-src-attr}), its icons data: images ({@code img-src}).
+ * file, its inline styles are style attributes ({@code style-src-attr}), its icons data: images ({@code img-src});
+ * the one {@code <style>} element its bundle inserts is allowed on {@code /swagger-ui/**} by its SHA-256 only. The
+ * console's own pages keep the policy without that hash.
  */
 class SwaggerUiBrowserTest extends IntegrationTest {
 
@@ -35,6 +37,13 @@ class SwaggerUiBrowserTest extends IntegrationTest {
             browser.screenshot("swagger-ui-under-csp");
             List<String> problems = browser.consoleProblems().stream().filter(m -> !m.contains("/favicon")).toList();
             assertThat(problems).as("the browser console").isEmpty();
+            String policy = as("admin").get("/swagger-ui/index.html", java.util.Map.of("Accept", "text/html")).header("Content-Security-Policy");
+            assertThat(policy).contains("script-src 'self';")
+                    .doesNotContain("'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "script-src 'self' 'unsafe")
+                    .contains("style-src 'self' 'sha256-");
+            assertThat(anonymous().get("/login").header("Content-Security-Policy"))
+                    .as("the console's pages allow no inline style element").contains("style-src 'self';")
+                    .doesNotContain("sha256-");
         }
     }
 }

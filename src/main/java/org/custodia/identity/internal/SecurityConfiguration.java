@@ -38,7 +38,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,6 +67,15 @@ class SecurityConfiguration {
             + "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /**
+     * Swagger UI's pages only ({@code /swagger-ui/**}, springdoc's unchanged): the same policy, but for one
+     * {@code <style>} element that swagger-ui-bundle.js inserts, allowed by its SHA-256 alone (no
+     * {@code unsafe-inline}: any other inline style stays blocked). SwaggerUiBrowserTest fails, naming the new hash,
+     * if an upgrade of springdoc changes that style.
+     */
+    static final String SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+    static final String SWAGGER_UI_CSP = CSP.replace("style-src 'self';", "style-src 'self' " + SWAGGER_UI_STYLE_HASH + ";");
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -100,8 +114,12 @@ class SecurityConfiguration {
     }
 
     static void strictHeaders(HttpSecurity http) throws Exception {
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                        new ContentSecurityPolicyHeaderWriter(CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(options -> { })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
