@@ -30,9 +30,14 @@ final class IdentityRegistry {
         return registry;
     }
 
-    /** Adds a live holder: the caller has checked that it is live (the repository's query, or the import's status). */
+    /**
+     * Adds a holder if it is live. A MIGRATED holder counts while the person is held: the repository's query leaves out
+     * those whose release is recorded.
+     */
     void add(Holder holder) {
-        byKey.computeIfAbsent(holder.key(), k -> new ArrayList<>()).add(holder);
+        if (holder.status().isLive() || holder.status() == ReferralStatus.MIGRATED) {
+            byKey.computeIfAbsent(holder.key(), k -> new ArrayList<>()).add(holder);
+        }
     }
 
     /** The live referrals other than {@code self} that carry one of these keys. */
