@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ADJUSTMENT: an issued invoice never changes, so what changed since goes on the next one. For every earlier
- * issued invoice of the agreement, the month is billed again from the record as it stands (a release entered late,
+ * issued invoice of the agreement whose record may have changed since it was last checked ({@link InvoiceStore#toRecheck}), the month is billed again from the record as it stands (a release entered late,
  * an amended rate) and compared, per prisoner, kind and rate, with what was billed plus the recomputation
  * adjustments already made; each difference is a line that names the invoice and line it corrects. Upheld disputes
  * not yet credited are credited here too.
@@ -37,9 +37,10 @@ class AdjustmentRule {
         boolean hasDays;
     }
 
-    List<LineDraft> lines(Agreement agreement, YearMonth period, Function<YearMonth, List<LineDraft>> billAgain) {
+    List<LineDraft> lines(Agreement agreement, String zone, YearMonth period,
+                          Function<YearMonth, List<LineDraft>> billAgain) {
         List<LineDraft> adjustments = new ArrayList<>();
-        for (InvoiceStore.InvoiceRow invoice : store.issuedBefore(agreement.code(), period.toString())) {
+        for (InvoiceStore.InvoiceRow invoice : store.toRecheck(agreement.code(), period.toString(), agreement.version(), zone)) {
             Map<String, Sum> billed = new LinkedHashMap<>();
             for (InvoiceStore.LineRow l : store.lines(invoice.id())) {
                 if (!LineDraft.ADJUSTMENT.equals(l.line().kind())) {

@@ -135,23 +135,28 @@ class BillingService {
             return new RunOutcome(view(existing.get()), false);
         }
         long t0 = System.nanoTime();
-        MonthlyBilling.Computed computed = billing.compute(agreement, period, period.atEndOfMonth(), true);
-        long t1 = System.nanoTime();
-        BigDecimal total = total(computed.lines());
+        List<InvoiceStore.InvoiceRow> rechecked = store.toRecheck(agreement.code(), period.toString(),
+                agreement.version(), billing.zone(agreement).getId());
+        List<LineDraft> adjustmentLines = billing.adjustments(agreement, period);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var row = new InvoiceStore.InvoiceRow(UUID.randomUUID(), number(agreement.code(), period.toString()),
-                agreement.code(), period.toString(), "ISSUED", computed.currency(), computed.firstDay(), computed.lastDay(),
-                total, now, today, user.username());
-        store.insert(row, computed.lines());
-        long t2 = System.nanoTime();
+        String currency = MonthlyBilling.currency(agreement, period);
+        var draft = new InvoiceStore.InvoiceRow(UUID.randomUUID(), number(agreement.code(), period.toString()),
+                agreement.code(), period.toString(), "ISSUED", currency, period.atDay(1), period.atEndOfMonth(),
+                null, now, today, user.username());
+        ChargesSql.Issued issued = billing.issue(draft, agreement, adjustmentLines);
+        store.checked(draft.id(), now, agreement.version());
+        for (InvoiceStore.InvoiceRow earlier : rechecked) {
+            store.checked(earlier.id(), now, agreement.version());
+        }
+        var row = store.findByNumber(draft.number()).orElseThrow();
+        long t1 = System.nanoTime();
+        BigDecimal total = row.total();
         List<Map<String, Object>> adjustments = new ArrayList<>();
-        for (int i = 0; i < computed.lines().size(); i++) {
-            LineDraft l = computed.lines().get(i);
-            if (!LineDraft.ADJUSTMENT.equals(l.kind())) {
-                continue;
-            }
+        for (int i = 0; i < adjustmentLines.size(); i++) {
+            LineDraft l = adjustmentLines.get(i);
+            int lineNo = issued.charges() + i + 1;
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("line", i + 1);
+            a.put("line", lineNo);
             a.put("correctsInvoice", l.correctsInvoice());
             a.put("correctsLine", l.correctsLine());
             a.put("source", l.adjustmentSource());
@@ -163,7 +168,7 @@ class BillingService {
             if ("DISPUTE".equals(l.adjustmentSource())) {
                 store.upheldNotCredited(agreement.code()).stream()
                         .filter(d -> d.invoiceNumber().equals(l.correctsInvoice()) && d.lineNo() == l.correctsLine())
-                        .findFirst().ifPresent(d -> store.markCredited(d.id(), row.number(), a.get("line") instanceof Integer n ? n : 0));
+                        .findFirst().ifPresent(d -> store.markCredited(d.id(), row.number(), lineNo));
             }
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -172,8 +177,8 @@ class BillingService {
         payload.put("period", period.toString());
         payload.put("currency", row.currency());
         payload.put("total", total.toPlainString());
-        payload.put("lines", computed.lines().size());
-        payload.put("linesSha256", InvoiceStore.linesSha256(computed.lines()));
+        payload.put("lines", issued.lines());
+        payload.put("linesSha256", issued.linesSha256());
         payload.put("adjustments", adjustments);
         ledger.append("BILLING_RUN", "INVOICE", row.number(), Map.of("agreementCode", agreement.code(),
                 "period", period.toString(), "outcome", "ISSUED"));
@@ -181,9 +186,9 @@ class BillingService {
         for (Map<String, Object> a : adjustments) {
             ledger.append("INVOICE_ADJUSTMENT", "INVOICE", row.number(), a);
         }
-        log.info("Invoice {}: {} lines computed in {} ms, written in {} ms, ledgered in {} ms", row.number(),
-                computed.lines().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        return new RunOutcome(view(row, computed.lines()), true);
+        log.info("Invoice {}: {} lines computed and written in one statement in {} ms, ledgered in {} ms", row.number(),
+                issued.lines(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        return new RunOutcome(view(row), true);
     }
 
     /** A statement to date: the month billed up to today (or its end), never stored, never issued. */
@@ -199,7 +204,7 @@ class BillingService {
             v.add("period", "IN_FUTURE", "The month " + period + " has not begun").throwIfInvalid();
         }
         LocalDate last = period.atEndOfMonth().isBefore(today) ? period.atEndOfMonth() : today;
-        MonthlyBilling.Computed computed = billing.compute(agreement, period, last, true);
+        MonthlyBilling.Computed computed = billing.compute(agreement, period, last);
         return new InvoiceView(null, agreement.code(), period.toString(), "PREVIEW", computed.currency(),
                 computed.firstDay(), computed.lastDay(), null, lineViews(computed.lines()), total(computed.lines()),
                 BillingViews.ROUNDING);

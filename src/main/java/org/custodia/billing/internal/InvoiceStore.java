@@ -1,12 +1,6 @@
 package org.custodia.billing.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,11 +19,9 @@ import org.springframework.stereotype.Repository;
 class InvoiceStore {
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
 
-    InvoiceStore(JdbcClient jdbc, DataSource dataSource) {
+    InvoiceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
     }
 
     record InvoiceRow(UUID id, String number, String agreementCode, String period, String status, String currency,
@@ -82,83 +74,34 @@ class InvoiceStore {
                 .param(agreementCodes.toArray(String[]::new)).query(InvoiceStore::invoice).list();
     }
 
-    List<InvoiceRow> issuedBefore(String agreementCode, String period) {
-        return jdbc.sql("SELECT * FROM invoice WHERE agreement_code = ? AND period < ? AND status = 'ISSUED' ORDER BY period")
-                .params(agreementCode, period).query(InvoiceStore::invoice).list();
-    }
-
     List<InvoiceRow> ofYear(int year) {
         return jdbc.sql("SELECT * FROM invoice WHERE period LIKE ? ORDER BY period").param(year + "-%")
                 .query(InvoiceStore::invoice).list();
     }
 
-    void insert(InvoiceRow i, List<LineDraft> lines) {
+    /** The invoice was compared with the record (issued, or its month billed again) at this moment and version. */
+    void checked(UUID invoiceId, Instant at, int agreementVersion) {
         jdbc.sql("""
-                        INSERT INTO invoice (id, number, agreement_code, period, status, currency, first_day, last_day, total,
-                                             issued_at, issued_on, issued_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(i.id(), i.number(), i.agreementCode(), i.period(), i.status(), i.currency(), i.firstDay(),
-                        i.lastDay(), i.total(), i.issuedAt().atOffset(ZoneOffset.UTC), i.issuedOn(), i.issuedBy())
-                .update();
-        if (lines.isEmpty()) {
-            return;
-        }
-        // COPY on the transaction's own connection: one stream for every line, in the same transaction as the invoice
-        StringBuilder csv = new StringBuilder(lines.size() * 160);
-        for (int k = 0; k < lines.size(); k++) {
-            csv.append(i.id()).append(',').append(k + 1).append(',');
-            row(csv, lines.get(k));
-            csv.append('\n');
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    COPY invoice_line (invoice_id, line_no, kind, prisoner_number, external_reference, security_level,
-                                       first_day, last_day, days, rate, amount, adjusts_kind, corrects_invoice,
-                                       corrects_line, adjustment_source, reason, admission_event, release_event)
-                    FROM STDIN (FORMAT csv)""", new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("invoice lines of " + i.number() + " not written", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** The line's columns after the invoice id and number, as CSV (empty for null). */
-    private static void row(StringBuilder b, LineDraft l) {
-        Object[] values = {l.kind(), l.prisonerNumber(), l.externalReference(), l.securityLevel(), l.firstDay(),
-                l.lastDay(), l.days(), l.rate() == null ? null : l.rate().toPlainString(), l.amount().toPlainString(),
-                l.adjustsKind(), l.correctsInvoice(), l.correctsLine(), l.adjustmentSource(), l.reason(),
-                l.admissionEvent(), l.releaseEvent()};
-        for (int k = 0; k < values.length; k++) {
-            if (k > 0) {
-                b.append(',');
-            }
-            if (values[k] != null) {
-                b.append('"').append(values[k].toString().replace("\"", "\"\"")).append('"');
-            }
-        }
+                        INSERT INTO invoice_check (invoice_id, checked_at, agreement_version) VALUES (?, ?, ?)
+                        ON CONFLICT (invoice_id) DO UPDATE SET checked_at = excluded.checked_at,
+                                                              agreement_version = excluded.agreement_version""")
+                .params(invoiceId, at.atOffset(ZoneOffset.UTC), agreementVersion).update();
     }
 
     /**
-     * The SHA-256 the ledger records for an invoice's lines: one CSV row per line (kind, prisoner number, reference,
-     * level, first and last day, days, rate, amount, adjusted kind, corrected invoice and line, source, reason,
-     * admission and release events), in line order, each ending in a newline.
+     * The issued invoices before a month whose month must be billed again: the agreement's version changed since
+     * they were last checked, or custody recorded (an hour's margin for transactions still open then) an admission,
+     * release or reclassification taking effect before the month's end (custody's {@code custody_changed_since}).
      */
-    static String linesSha256(List<LineDraft> lines) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            StringBuilder b = new StringBuilder(200);
-            for (LineDraft l : lines) {
-                b.setLength(0);
-                row(b, l);
-                b.append('\n');
-                sha.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    List<InvoiceRow> toRecheck(String agreementCode, String period, int agreementVersion, String zone) {
+        return jdbc.sql("""
+                        SELECT i.* FROM invoice i JOIN invoice_check c ON c.invoice_id = i.id
+                        WHERE i.agreement_code = ? AND i.period < ? AND i.status = 'ISSUED'
+                          AND (c.agreement_version <> ?
+                               OR custody_changed_since(i.agreement_code, c.checked_at - interval '1 hour',
+                                                        ((i.last_day + 1)::timestamp AT TIME ZONE ?)))
+                        ORDER BY i.period""")
+                .params(agreementCode, period, agreementVersion, zone).query(InvoiceStore::invoice).list();
     }
 
     List<LineRow> lines(UUID invoiceId) {

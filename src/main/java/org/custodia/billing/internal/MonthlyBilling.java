@@ -4,29 +4,22 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Fee;
-import org.custodia.custody.CustodyDays;
 import org.springframework.stereotype.Component;
 
 /** The rules applied in order, the same for a run, a preview, a recomputation and a reconciliation. */
 @Component
 class MonthlyBilling {
 
-    private final CustodyDays custodyDays;
     private final BillingZone zones;
-    private final CustodyDaysRule custody;
-    private final IntakeFeeRule intake;
+    private final ChargesSql charges;
     private final AdjustmentRule adjustments;
 
-    MonthlyBilling(CustodyDays custodyDays, BillingZone zones, CustodyDaysRule custody, IntakeFeeRule intake,
-                   AdjustmentRule adjustments) {
-        this.custodyDays = custodyDays;
+    MonthlyBilling(BillingZone zones, ChargesSql charges, AdjustmentRule adjustments) {
         this.zones = zones;
-        this.custody = custody;
-        this.intake = intake;
+        this.charges = charges;
         this.adjustments = adjustments;
     }
 
@@ -42,24 +35,26 @@ class MonthlyBilling {
         return LocalDate.ofInstant(clock.instant(), zone(agreement));
     }
 
-    Computed compute(Agreement agreement, YearMonth period, LocalDate lastDay, boolean withAdjustments) {
+    /** A statement to date: the charges of the days first..lastDay, then the adjustments due (nothing stored). */
+    Computed compute(Agreement agreement, YearMonth period, LocalDate lastDay) {
         List<LineDraft> lines = new ArrayList<>(charges(agreement, period.atDay(1), lastDay));
-        if (withAdjustments) {
-            lines.addAll(adjustments.lines(agreement, period,
-                    p -> charges(agreement, p.atDay(1), p.atEndOfMonth())));
-        }
+        lines.addAll(adjustments(agreement, period));
         return new Computed(period.atDay(1), lastDay, currency(agreement, period), lines);
     }
 
-    /** CUSTODY_DAYS and INTAKE_FEE lines of the days from first to last, by prisoner number. */
+    /** The adjustments due on the invoice of a month: earlier months billed again where the record changed since. */
+    List<LineDraft> adjustments(Agreement agreement, YearMonth period) {
+        return adjustments.lines(agreement, zone(agreement).getId(), period, p -> charges(agreement, p.atDay(1), p.atEndOfMonth()));
+    }
+
+    /** CUSTODY_DAYS and INTAKE_FEE lines of the days from first to last, in line order. */
     List<LineDraft> charges(Agreement agreement, LocalDate first, LocalDate last) {
-        CustodyDaysRule.Windows windows = custody.windows(agreement, first, last);
-        List<CustodyDays.Stay> stays = custodyDays.stays(agreement.code(), zone(agreement), windows.windows());
-        List<LineDraft> lines = new ArrayList<>(custody.lines(windows, stays));
-        lines.addAll(intake.lines(agreement, first, last, stays));
-        lines.sort(Comparator.comparing(LineDraft::prisonerNumber).thenComparing(l -> l.kind().equals(LineDraft.INTAKE_FEE))
-                .thenComparing(LineDraft::firstDay));
-        return lines;
+        return charges.lines(agreement, zone(agreement).getId(), first, last);
+    }
+
+    /** Issues a month's invoice: its charges computed, numbered and written in PostgreSQL, the adjustments after. */
+    ChargesSql.Issued issue(InvoiceStore.InvoiceRow invoice, Agreement agreement, List<LineDraft> adjustments) {
+        return charges.issue(invoice, agreement, zone(agreement).getId(), adjustments);
     }
 
     static String currency(Agreement agreement, YearMonth period) {
