@@ -161,6 +161,34 @@ class BillingRunTest extends IntegrationTest {
     }
 
     @Test
+    void aReclassificationMidMonthSplitsTheLineAtTheLevelsRate() {
+        String code = agreement(as("admin"), List.of(
+                fee("CUSTODY_DAY", "55.00", "2024-01-01", null),
+                Map.of("kind", "CUSTODY_DAY", "amount", "70.00", "currency", "USD", "effectiveFrom", "2024-01-01",
+                        "securityLevel", "MAXIMUM")));
+        String n = record(as("reception"), held(code, local("2025-08-01T12:00"))); // the body proposes MAXIMUM
+        Api.Response entry = as("classification").post("/api/v1/prisoners/" + n + "/events", Map.of(
+                "type", "CLASSIFICATION", "occurredAt", local("2025-09-11T10:00").toString(),
+                "securityLevel", "MEDIUM", "reason", "Review after 40 days"));
+        assertThat(entry.status()).as(entry.text()).isEqualTo(201);
+        JsonNode september = run(as("finance"), code, "2025-09");
+        List<JsonNode> lines = lines(september, "CUSTODY_DAYS", n);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("securityLevel").asString()).isEqualTo("MAXIMUM");
+        assertThat(lines.get(0).get("lastDay").asString()).isEqualTo("2025-09-10");
+        assertThat(lines.get(0).get("days").asInt()).isEqualTo(10);
+        assertThat(lines.get(0).get("amount").asString()).isEqualTo("700.00");
+        assertThat(lines.get(1).get("securityLevel").asString()).isEqualTo("MEDIUM");
+        assertThat(lines.get(1).get("firstDay").asString()).isEqualTo("2025-09-11");
+        assertThat(lines.get(1).get("days").asInt()).isEqualTo(20);
+        assertThat(lines.get(1).get("amount").asString()).isEqualTo("1100.00");
+        // August, before the entry, stays at the maximum rate all month
+        JsonNode august = run(as("finance"), code, "2025-08");
+        assertThat(lines(august, "CUSTODY_DAYS", n)).singleElement()
+                .satisfies(l -> assertThat(l.get("amount").asString()).isEqualTo("2170.00"));
+    }
+
+    @Test
     void sameDayAdmissionAndReleaseCountsOneDayAndTemporaryAbsencesStillCount() {
         String code = agreement(as("admin"), null);
         Map<String, Object> body = held(code, local("2025-07-10T08:00"));
