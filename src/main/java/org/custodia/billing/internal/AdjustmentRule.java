@@ -37,10 +37,10 @@ class AdjustmentRule {
         boolean hasDays;
     }
 
-    List<LineDraft> lines(Agreement agreement, String zone, YearMonth period,
+    List<LineDraft> lines(Agreement agreement, List<InvoiceStore.InvoiceRow> toRecheck,
                           Function<YearMonth, List<LineDraft>> billAgain) {
         List<LineDraft> adjustments = new ArrayList<>();
-        for (InvoiceStore.InvoiceRow invoice : store.toRecheck(agreement.code(), period.toString(), agreement.version(), zone)) {
+        for (InvoiceStore.InvoiceRow invoice : toRecheck) {
             Map<String, Sum> billed = new LinkedHashMap<>();
             for (InvoiceStore.LineRow l : store.lines(invoice.id())) {
                 if (!LineDraft.ADJUSTMENT.equals(l.line().kind())) {

@@ -135,9 +135,8 @@ class BillingService {
             return new RunOutcome(view(existing.get()), false);
         }
         long t0 = System.nanoTime();
-        List<InvoiceStore.InvoiceRow> rechecked = store.toRecheck(agreement.code(), period.toString(),
-                agreement.version(), billing.zone(agreement).getId());
-        List<LineDraft> adjustmentLines = billing.adjustments(agreement, period);
+        List<InvoiceStore.InvoiceRow> rechecked = billing.toRecheck(agreement, period);
+        List<LineDraft> adjustmentLines = billing.adjustments(agreement, rechecked);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String currency = MonthlyBilling.currency(agreement, period);
         var draft = new InvoiceStore.InvoiceRow(UUID.randomUUID(), number(agreement.code(), period.toString()),
@@ -148,7 +147,9 @@ class BillingService {
         for (InvoiceStore.InvoiceRow earlier : rechecked) {
             store.checked(earlier.id(), now, agreement.version());
         }
-        var row = store.findByNumber(draft.number()).orElseThrow();
+        var row = new InvoiceStore.InvoiceRow(draft.id(), draft.number(), draft.agreementCode(), draft.period(),
+                draft.status(), draft.currency(), draft.firstDay(), draft.lastDay(), issued.total(), draft.issuedAt(),
+                draft.issuedOn(), draft.issuedBy());
         long t1 = System.nanoTime();
         BigDecimal total = row.total();
         List<Map<String, Object>> adjustments = new ArrayList<>();

@@ -16,8 +16,10 @@ class MonthlyBilling {
     private final BillingZone zones;
     private final ChargesSql charges;
     private final AdjustmentRule adjustments;
+    private final InvoiceStore store;
 
-    MonthlyBilling(BillingZone zones, ChargesSql charges, AdjustmentRule adjustments) {
+    MonthlyBilling(BillingZone zones, ChargesSql charges, AdjustmentRule adjustments, InvoiceStore store) {
+        this.store = store;
         this.zones = zones;
         this.charges = charges;
         this.adjustments = adjustments;
@@ -38,13 +40,18 @@ class MonthlyBilling {
     /** A statement to date: the charges of the days first..lastDay, then the adjustments due (nothing stored). */
     Computed compute(Agreement agreement, YearMonth period, LocalDate lastDay) {
         List<LineDraft> lines = new ArrayList<>(charges(agreement, period.atDay(1), lastDay));
-        lines.addAll(adjustments(agreement, period));
+        lines.addAll(adjustments(agreement, toRecheck(agreement, period)));
         return new Computed(period.atDay(1), lastDay, currency(agreement, period), lines);
     }
 
-    /** The adjustments due on the invoice of a month: earlier months billed again where the record changed since. */
-    List<LineDraft> adjustments(Agreement agreement, YearMonth period) {
-        return adjustments.lines(agreement, zone(agreement).getId(), period, p -> charges(agreement, p.atDay(1), p.atEndOfMonth()));
+    /** The issued invoices before a month whose month must be billed again ({@link InvoiceStore#toRecheck}). */
+    List<InvoiceStore.InvoiceRow> toRecheck(Agreement agreement, YearMonth period) {
+        return store.toRecheck(agreement.code(), period.toString(), agreement.version(), zone(agreement).getId());
+    }
+
+    /** The adjustments due on the invoice of a month: the earlier months given billed again and compared. */
+    List<LineDraft> adjustments(Agreement agreement, List<InvoiceStore.InvoiceRow> toRecheck) {
+        return adjustments.lines(agreement, toRecheck, p -> charges(agreement, p.atDay(1), p.atEndOfMonth()));
     }
 
     /** CUSTODY_DAYS and INTAKE_FEE lines of the days from first to last, in line order. */
