@@ -234,6 +234,12 @@ class BillingService {
         return view(invoice(number, user));
     }
 
+    /** An invoice without its lines (the console pages them). */
+    @Transactional(readOnly = true)
+    InvoiceView head(String number, CurrentUser user) {
+        return view(invoice(number, user), List.of());
+    }
+
     /** The invoice a run answered with, read whole (its lines) after the run committed. */
     @Transactional(readOnly = true)
     InvoiceView view(RunOutcome outcome) {
