@@ -27,7 +27,8 @@ class BillingConsoleTest extends IntegrationTest {
         Api.Response page = as("finance").get("/billing/invoices/" + number, HTML);
         assertThat(page.status()).as(page.text()).isEqualTo(200);
         assertThat(page.text()).contains(n).contains("Días de custodia").contains("name=\"amount\"")
-                .doesNotContain("name=\"reason\" required id=\"reason-1\"");
+                .doesNotContain("name=\"reason\" required id=\"reason-1\"").contains("Líneas 1 a 2 de 2")
+                .doesNotContain("class=\"pager\"");
         Api.Response agency = as("us-agency").get("/billing/invoices/" + number, HTML);
         assertThat(agency.status()).isEqualTo(200);
         assertThat(agency.text()).contains("id=\"reason-1\"").contains("id=\"roster\"").doesNotContain("name=\"amount\"");
@@ -39,5 +40,20 @@ class BillingConsoleTest extends IntegrationTest {
         assertThat(statement.text()).contains(number).contains("90+");
         assertThat(as("oversight").get("/billing/disputes", HTML).status()).isEqualTo(200);
         assertThat(as("custody").get("/billing/invoices", HTML).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvoicePageShowsItsLines200AtATime() {
+        String code = agreement(as("admin"), null);
+        for (int i = 0; i < 101; i++) {
+            record(as("reception"), held(code, local("2025-04-03T09:00")));
+        }
+        String number = run(as("finance"), code, "2025-04").get("number").asString();
+        Api.Response first = as("finance").get("/billing/invoices/" + number, HTML);
+        assertThat(first.text()).contains("Líneas 1 a 200 de 202").contains("Página 1 de 2")
+                .contains("/billing/invoices/" + number + "?page=1").doesNotContain("id=\"reason-1\"");
+        Api.Response second = as("us-agency").get("/billing/invoices/" + number + "?page=1", HTML);
+        assertThat(second.text()).as("the agency reads English").contains("Lines 201 to 202 of 202").contains("Page 2 of 2")
+                .contains("id=\"reason-202\"").doesNotContain("id=\"reason-200\"");
     }
 }

@@ -94,4 +94,44 @@ final class BillingFixtures {
     static int days(JsonNode invoice, String prisonerNumber) {
         return lines(invoice, "CUSTODY_DAYS", prisonerNumber).stream().mapToInt(l -> l.get("days").asInt()).sum();
     }
+
+    /**
+     * The SHA-256 of an invoice's lines recomputed from its JSON, as the sending state would: one row per line in line
+     * order ending in a newline, the columns kind, prisoner number, reference, level, first and last day, days, rate,
+     * amount, adjusted kind, corrected invoice and line, source, reason, admission and release event, comma separated,
+     * each in double quotes (a quote inside doubled), empty when null.
+     */
+    static String linesSha256(JsonNode invoice) throws java.security.NoSuchAlgorithmException {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode l : invoice.get("lines")) {
+            JsonNode c = l.get("corrects");
+            JsonNode s = l.get("sources");
+            List<JsonNode> columns = java.util.Arrays.asList(l.get("kind"), l.get("prisonerNumber"),
+                    l.get("externalReference"), l.get("securityLevel"), l.get("firstDay"), l.get("lastDay"), l.get("days"),
+                    l.get("rate"), l.get("amount"), c == null ? null : c.get("kind"), c == null ? null : c.get("invoice"),
+                    c == null ? null : c.get("line"), c == null ? null : c.get("source"), l.get("reason"),
+                    s == null ? null : s.get("admissionEvent"), s == null ? null : s.get("releaseEvent"));
+            List<String> quoted = new ArrayList<>();
+            for (JsonNode v : columns) {
+                quoted.add(v == null || v.isNull() ? "" : "\"" + v.asString().replace("\"", "\"\"") + "\"");
+            }
+            text.append(String.join(",", quoted)).append('\n');
+        }
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash);
+    }
+
+    /** The linesSha256 the ledger's INVOICE_ISSUED entry of an invoice records, read through the ledger's API. */
+    static String ledgeredLinesSha256(Api reader, String invoiceNumber) {
+        Api.Response r = reader.get("/api/v1/ledger/entries?subjectType=INVOICE&subjectId=" + invoiceNumber);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        for (JsonNode e : r.json()) {
+            if (e.get("action").asString().equals("INVOICE_ISSUED")) {
+                return tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.get("payload").asString())
+                        .get("linesSha256").asString();
+            }
+        }
+        throw new AssertionError("no INVOICE_ISSUED entry for " + invoiceNumber + ": " + r.text());
+    }
 }

@@ -237,4 +237,72 @@ class BillingRunTest extends IntegrationTest {
         assertThat(as("us-agency").post("/api/v1/billing/runs", Map.of("agreementCode", "US-SV-2025", "period", "2025-04"))
                 .status()).isEqualTo(403);
     }
+
+    @Test
+    void aMinimalRunAnswersWithoutLinesWhichPageAndHashAsTheLedgerSays() throws Exception {
+        String code = agreement(as("admin"), null);
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = held(code, java.time.Instant.parse("2025-03-15T23:40:00Z"));
+            if (i == 2) {
+                body.put("release", release(local("2025-03-20T09:00")));
+            }
+            record(as("reception"), body);
+        }
+        Api finance = as("finance");
+        Map<String, String> body = Map.of("agreementCode", code, "period", "2025-03");
+        Api.Response first = finance.post("/api/v1/billing/runs", body, Map.of("Prefer", "return=minimal"));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(first.header("Preference-Applied")).isEqualTo("return=minimal");
+        JsonNode summary = first.json();
+        String number = summary.get("number").asString();
+        assertThat(first.header("Location")).isEqualTo("/api/v1/invoices/" + number);
+        assertThat(summary.get("lines").asInt()).as("3 custody lines and 3 intake fees").isEqualTo(6);
+        assertThat(summary.get("total").asString()).isEqualTo("2895.00"); // (17 + 17 + 5) days × 55.00 + 3 × 250.00
+        assertThat(summary.get("linesSha256").asString()).matches("[0-9a-f]{64}");
+
+        JsonNode invoice = finance.get("/api/v1/invoices/" + number).json();
+        String recomputed = linesSha256(invoice);
+        assertThat(summary.get("linesSha256").asString()).as("the hash of the lines the invoice shows").isEqualTo(recomputed);
+        assertThat(ledgeredLinesSha256(as("oversight"), number)).as("the hash the ledger recorded").isEqualTo(recomputed);
+
+        Api.Response again = finance.post("/api/v1/billing/runs", body, Map.of("Prefer", "return=minimal"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("number").asString()).isEqualTo(number);
+        assertThat(again.json().get("lines").asInt()).isEqualTo(6);
+        assertThat(again.json().get("linesSha256").asString()).as("recomputed from the stored lines").isEqualTo(recomputed);
+
+        JsonNode page0 = finance.get("/api/v1/invoices/" + number + "/lines?size=4").json();
+        JsonNode page1 = finance.get("/api/v1/invoices/" + number + "/lines?page=1&size=4").json();
+        assertThat(page0.get("totalLines").asInt()).isEqualTo(6);
+        assertThat(page0.get("lines")).hasSize(4);
+        assertThat(page1.get("lines")).hasSize(2);
+        List<JsonNode> paged = new ArrayList<>();
+        page0.get("lines").forEach(paged::add);
+        page1.get("lines").forEach(paged::add);
+        List<JsonNode> whole = new ArrayList<>();
+        invoice.get("lines").forEach(whole::add);
+        assertThat(paged).as("the pages are the invoice's lines in order").isEqualTo(whole);
+        assertThat(paged.get(4).get("line").asInt()).isEqualTo(5);
+
+        Api.Response badPage = finance.get("/api/v1/invoices/" + number + "/lines?page=-1&size=0");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.json().get("errors").toString()).contains("page").contains("size");
+        assertThat(finance.get("/api/v1/invoices/INV-NOPE/lines").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anIssuedInvoicesLinesCannotBeChangedInTheDatabase() {
+        String code = agreement(as("admin"), null);
+        record(as("reception"), held(code, local("2025-05-03T10:00")));
+        String number = run(as("finance"), code, "2025-05").get("number").asString();
+        for (String sql : List.of(
+                "UPDATE invoice_charges SET lines = '{}' WHERE invoice_id = (SELECT id FROM invoice WHERE number = ?)",
+                "DELETE FROM invoice_charges WHERE invoice_id = (SELECT id FROM invoice WHERE number = ?)",
+                "UPDATE invoice SET total = 0 WHERE number = ?")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(sql).param(number).update())
+                    .as(sql).rootCause().hasMessageContaining("immutable once issued");
+        }
+        assertThat(as("finance").get("/api/v1/invoices/" + number + "/lines").json().get("totalLines").asInt())
+                .isEqualTo(2);
+    }
 }

@@ -130,7 +130,7 @@ class CrashDuringLongOperationsIT {
         assertThat(lines(march, "CUSTODY_DAYS")).isEqualTo(BILLED);
         assertThat(app.count("SELECT count(*) FROM invoice WHERE agreement_code = ? AND period = '2025-03'", agreement))
                 .as("never two invoices").isEqualTo(1);
-        assertThat(app.count("SELECT count(*) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+        assertThat(app.count("SELECT count(*) FROM invoice_lines l JOIN invoice i ON i.id = l.invoice_id "
                 + "WHERE i.agreement_code = ? AND i.period = '2025-03'", agreement)).isEqualTo(BILLED);
         assertThat(app.count("SELECT count(*) FROM ledger_entry WHERE action = 'INVOICE_ISSUED' AND subject_id = ?",
                 march.get("number").asString())).as("issued once in the ledger").isEqualTo(1);

@@ -70,11 +70,17 @@ class BillingConsoleController {
         }
     }
 
+    /** An invoice of 40,000 prisoners has 41,000 lines: the page shows them 200 at a time. */
+    static final int LINES_PER_PAGE = 200;
+
     @GetMapping("/billing/invoices/{number}")
     @Allowed(Permission.INVOICE_READ)
-    String invoice(@PathVariable String number, Model model) {
+    String invoice(@PathVariable String number, @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser me = users.requireCurrent();
-        model.addAttribute("invoice", service.get(number, me));
+        model.addAttribute("invoice", service.head(number, me));
+        BillingViews.LinePage lines = service.lines(number, Math.max(0, page), LINES_PER_PAGE, me);
+        model.addAttribute("lines", lines);
+        model.addAttribute("lastPage", Math.max(0, (lines.totalLines() - 1) / LINES_PER_PAGE));
         model.addAttribute("payments", service.payments(number, me));
         model.addAttribute("disputes", service.disputes(null, null, number, me));
         model.addAttribute("reconciliation", service.latestReconciliation(number, me));

@@ -1,6 +1,10 @@
 package org.custodia.billing.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
@@ -53,12 +57,25 @@ class BillingController {
 
     @PostMapping("/billing/runs")
     @Allowed(Permission.BILLING_RUN)
-    @Operation(summary = "Bill a month that has ended (FINANCE): 201 with the new invoice, 200 with the same one when run again")
-    ResponseEntity<InvoiceView> run(@RequestBody RunRequest body) {
+    @Operation(summary = "Bill a month that has ended (FINANCE): 201 with the new invoice, 200 with the same one when run "
+            + "again; with Prefer: return=minimal the invoice without its lines (InvoiceRunSummary), to page them at "
+            + "/api/v1/invoices/{number}/lines")
+    @ApiResponse(responseCode = "201", description = "The invoice issued by this run", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(oneOf = {InvoiceView.class, RunSummary.class})))
+    @ApiResponse(responseCode = "200", description = "The invoice an earlier run issued for the month", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(oneOf = {InvoiceView.class, RunSummary.class})))
+    ResponseEntity<Object> run(@RequestBody RunRequest body,
+                               @Parameter(description = "return=minimal: answer without the lines")
+                               @RequestHeader(name = "Prefer", required = false) String prefer) {
         BillingService.RunOutcome outcome = service.run(body, users.requireCurrent());
-        return outcome.created()
-                ? ResponseEntity.created(URI.create("/api/v1/invoices/" + outcome.invoice().number())).body(outcome.invoice())
-                : ResponseEntity.ok(outcome.invoice());
+        boolean minimal = prefer != null && prefer.replace(" ", "").toLowerCase(java.util.Locale.ROOT)
+                .contains("return=minimal");
+        ResponseEntity.BodyBuilder answer = outcome.created()
+                ? ResponseEntity.created(URI.create("/api/v1/invoices/" + outcome.invoice().number()))
+                : ResponseEntity.ok();
+        return minimal
+                ? answer.header("Preference-Applied", "return=minimal").body(outcome.summary())
+                : answer.body(service.view(outcome));
     }
 
     @GetMapping("/billing/preview")
@@ -98,6 +115,14 @@ class BillingController {
                     .body(formats.csv(invoice));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(invoice);
         };
+    }
+
+    @GetMapping("/invoices/{number}/lines")
+    @Allowed(Permission.INVOICE_READ)
+    @Operation(summary = "A page of an invoice's lines in line order (?page from 0, ?size 1-1000, default 500)")
+    LinePage lines(@PathVariable String number, @RequestParam(defaultValue = "0") int page,
+                   @RequestParam(defaultValue = "500") int size) {
+        return service.lines(number, page, size, users.requireCurrent());
     }
 
     @PostMapping(value = "/invoices/{number}/reconciliation", consumes = "text/csv")

@@ -104,7 +104,14 @@ class BillingService {
 
     // --- runs and previews
 
-    record RunOutcome(InvoiceView invoice, boolean created) {
+    /** A run's invoice (without reading its lines back), whether this run issued it, its line count and hash. */
+    record RunOutcome(InvoiceStore.InvoiceRow invoice, boolean created, int lines, String linesSha256) {
+
+        RunSummary summary() {
+            return new RunSummary(invoice.number(), invoice.agreementCode(), invoice.period(), invoice.status(),
+                    invoice.currency(), invoice.firstDay(), invoice.lastDay(), invoice.issuedAt(), invoice.total(), lines,
+                    linesSha256, BillingViews.ROUNDING);
+        }
     }
 
     /**
@@ -132,7 +139,8 @@ class BillingService {
         if (existing.isPresent()) {
             ledger.append("BILLING_RUN", "INVOICE", existing.get().number(), Map.of("agreementCode", agreement.code(),
                     "period", period.toString(), "outcome", "EXISTING"));
-            return new RunOutcome(view(existing.get()), false);
+            return new RunOutcome(existing.get(), false, store.lineCount(existing.get().id()),
+                    store.linesSha256(existing.get().id()));
         }
         long t0 = System.nanoTime();
         List<InvoiceStore.InvoiceRow> rechecked = billing.toRecheck(agreement, period);
@@ -189,7 +197,7 @@ class BillingService {
         }
         log.info("Invoice {}: {} lines computed and written in one statement in {} ms, ledgered in {} ms", row.number(),
                 issued.lines(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        return new RunOutcome(view(row), true);
+        return new RunOutcome(row, true, issued.lines(), issued.linesSha256());
     }
 
     /** A statement to date: the month billed up to today (or its end), never stored, never issued. */
@@ -226,6 +234,33 @@ class BillingService {
         return view(invoice(number, user));
     }
 
+    /** An invoice without its lines (the console pages them). */
+    @Transactional(readOnly = true)
+    InvoiceView head(String number, CurrentUser user) {
+        return view(invoice(number, user), List.of());
+    }
+
+    /** The invoice a run answered with, read whole (its lines) after the run committed. */
+    @Transactional(readOnly = true)
+    InvoiceView view(RunOutcome outcome) {
+        return view(outcome.invoice());
+    }
+
+    /** A page of an invoice's lines (page from 0, 1 to 1,000 lines a page). */
+    @Transactional(readOnly = true)
+    LinePage lines(String number, int page, int size, CurrentUser user) {
+        Validation v = new Validation();
+        v.require(page >= 0, "page", "OUT_OF_RANGE", "page from 0");
+        v.require(size >= 1 && size <= 1000, "size", "OUT_OF_RANGE", "size from 1 to 1000");
+        v.throwIfInvalid();
+        InvoiceStore.InvoiceRow invoice = invoice(number, user);
+        List<LineView> views = new ArrayList<>();
+        for (InvoiceStore.LineRow l : store.lines(invoice.id(), (long) page * size + 1, size)) {
+            views.add(lineView(l.lineNo(), l.line()));
+        }
+        return new LinePage(invoice.number(), page, size, store.lineCount(invoice.id()), views);
+    }
+
     @Transactional(readOnly = true)
     List<InvoiceSummary> list(String agreementCode, CurrentUser user) {
         List<String> codes = visibleAgreements(user);
@@ -254,14 +289,17 @@ class BillingService {
     static List<LineView> lineViews(List<LineDraft> lines) {
         List<LineView> views = new ArrayList<>(lines.size());
         for (int k = 0; k < lines.size(); k++) {
-            LineDraft l = lines.get(k);
-            Corrects corrects = l.correctsInvoice() == null ? null
-                    : new Corrects(l.correctsInvoice(), l.correctsLine(), l.adjustsKind(), l.adjustmentSource());
-            views.add(new LineView(k + 1, l.kind(), l.prisonerNumber(), l.externalReference(), l.securityLevel(),
-                    l.firstDay(), l.lastDay(), l.days(), l.rate(), l.amount(), corrects, l.reason(),
-                    new Sources(l.admissionEvent(), l.releaseEvent())));
+            views.add(lineView(k + 1, lines.get(k)));
         }
         return views;
+    }
+
+    private static LineView lineView(int lineNo, LineDraft l) {
+        Corrects corrects = l.correctsInvoice() == null ? null
+                : new Corrects(l.correctsInvoice(), l.correctsLine(), l.adjustsKind(), l.adjustmentSource());
+        return new LineView(lineNo, l.kind(), l.prisonerNumber(), l.externalReference(), l.securityLevel(), l.firstDay(),
+                l.lastDay(), l.days(), l.rate(), l.amount(), corrects, l.reason(),
+                new Sources(l.admissionEvent(), l.releaseEvent()));
     }
 
     // --- reconciliation

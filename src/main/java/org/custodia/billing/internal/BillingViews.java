@@ -23,6 +23,28 @@ final class BillingViews {
                       @NotBlank @Schema(example = "2025-04", description = "YYYY-MM") String period) {
     }
 
+    /**
+     * What a run answers with {@code Prefer: return=minimal}: the invoice without its lines (page them at
+     * {@code /api/v1/invoices/{number}/lines}), with the count and the SHA-256 of the lines the ledger records.
+     */
+    @Schema(name = "InvoiceRunSummary", description = "A billing run's invoice without its lines (Prefer: return=minimal)")
+    record RunSummary(@Schema(example = "INV-US-SV-2025-202504") String number, String agreementCode,
+                      @Schema(example = "2025-04") String period, @Schema(allowableValues = {"ISSUED"}) String status,
+                      String currency, LocalDate firstDay, LocalDate lastDay, Instant issuedAt,
+                      @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1900.00") BigDecimal total,
+                      @Schema(description = "How many lines the invoice has") int lines,
+                      @Schema(description = "SHA-256 of the lines as the ledger's INVOICE_ISSUED entry records it: one row per "
+                              + "line in line order, the columns kind to releaseEvent quoted and comma separated")
+                      String linesSha256,
+                      String rounding) {
+    }
+
+    /** One page of an invoice's lines, in line order. */
+    @Schema(name = "InvoiceLinePage")
+    record LinePage(String number, @Schema(description = "From 0") int page, int size,
+                    @Schema(description = "All the lines of the invoice") int totalLines, List<LineView> lines) {
+    }
+
     @Schema(name = "Invoice", description = "An invoice (status ISSUED) or a statement to date (status PREVIEW, no number)")
     record InvoiceView(String number, String agreementCode, String period,
                        @Schema(allowableValues = {"ISSUED", "PREVIEW"}) String status, String currency,

@@ -105,20 +105,35 @@ class InvoiceStore {
     }
 
     List<LineRow> lines(UUID invoiceId) {
-        return jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = ? ORDER BY line_no").param(invoiceId)
+        return jdbc.sql("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no").param(invoiceId)
                 .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).list();
+    }
+
+    /** The lines numbered from..from+count-1. */
+    List<LineRow> lines(UUID invoiceId, long from, int count) {
+        return jdbc.sql("SELECT * FROM invoice_lines WHERE invoice_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no")
+                .params(invoiceId, from, from + count - 1)
+                .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).list();
+    }
+
+    /** The hash of the stored lines, as {@link ChargesSql#SHA} defines it (what the run recorded in the ledger). */
+    String linesSha256(UUID invoiceId) {
+        return jdbc.sql("SELECT " + ChargesSql.SHA + " FROM invoice_lines n WHERE n.invoice_id = ?").param(invoiceId)
+                .query(String.class).single();
     }
 
     Optional<LineRow> line(String invoiceNumber, int lineNo) {
         return jdbc.sql("""
-                        SELECT l.* FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                        SELECT l.* FROM invoice_lines l JOIN invoice i ON i.id = l.invoice_id
                         WHERE i.number = ? AND l.line_no = ?""").params(invoiceNumber, lineNo)
                 .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).optional();
     }
 
     int lineCount(UUID invoiceId) {
-        return jdbc.sql("SELECT count(*) FROM invoice_line WHERE invoice_id = ?").param(invoiceId).query(Integer.class)
-                .single();
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT cardinality(lines) FROM invoice_charges WHERE invoice_id = ?), 0)
+                               + (SELECT count(*) FROM invoice_line WHERE invoice_id = ?)::int""")
+                .params(invoiceId, invoiceId).query(Integer.class).single();
     }
 
     /** The CUSTODY_DAYS lines of an invoice summed: days and amount. */
@@ -126,7 +141,7 @@ class InvoiceStore {
     }
 
     CustodyTotals custodyTotals(UUID invoiceId) {
-        return jdbc.sql("SELECT coalesce(sum(days), 0), coalesce(sum(amount), 0) FROM invoice_line "
+        return jdbc.sql("SELECT coalesce(sum(days), 0), coalesce(sum(amount), 0) FROM invoice_lines "
                         + "WHERE invoice_id = ? AND kind = 'CUSTODY_DAYS'")
                 .param(invoiceId).query((rs, n) -> new CustodyTotals(rs.getLong(1), rs.getBigDecimal(2))).single();
     }
@@ -178,7 +193,7 @@ class InvoiceStore {
         return jdbc.sql("""
                         SELECT d.id, d.invoice_number, d.line_no, d.credit, d.resolution, l.*
                         FROM dispute d JOIN invoice i ON i.number = d.invoice_number
-                        JOIN invoice_line l ON l.invoice_id = i.id AND l.line_no = d.line_no
+                        JOIN invoice_lines l ON l.invoice_id = i.id AND l.line_no = d.line_no
                         WHERE d.agreement_code = ? AND d.status = 'UPHELD' AND d.applied_invoice IS NULL
                         ORDER BY d.resolved_at""").param(agreementCode)
                 .query((rs, n) -> new UpheldDispute(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), line(rs),
