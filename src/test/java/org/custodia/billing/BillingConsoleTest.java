@@ -43,17 +43,29 @@ class BillingConsoleTest extends IntegrationTest {
     }
 
     @Test
-    void anInvoicePageShowsItsLines200AtATime() {
+    void anInvoicePageShowsItsLines200AtATime() throws Exception {
         String code = agreement(as("admin"), null);
-        for (int i = 0; i < 101; i++) {
+        for (int i = 0; i < 126; i++) { // 252 lines: two pages, two blocks of 250 in the database
             record(as("reception"), held(code, local("2025-04-03T09:00")));
         }
         String number = run(as("finance"), code, "2025-04").get("number").asString();
         Api.Response first = as("finance").get("/billing/invoices/" + number, HTML);
-        assertThat(first.text()).contains("Líneas 1 a 200 de 202").contains("Página 1 de 2")
+        assertThat(first.text()).contains("Líneas 1 a 200 de 252").contains("Página 1 de 2")
                 .contains("/billing/invoices/" + number + "?page=1").doesNotContain("id=\"reason-1\"");
         Api.Response second = as("us-agency").get("/billing/invoices/" + number + "?page=1", HTML);
-        assertThat(second.text()).as("the agency reads English").contains("Lines 201 to 202 of 202").contains("Page 2 of 2")
-                .contains("id=\"reason-202\"").doesNotContain("id=\"reason-200\"");
+        assertThat(second.text()).as("the agency reads English").contains("Lines 201 to 252 of 252").contains("Page 2 of 2")
+                .contains("id=\"reason-250\"").contains("id=\"reason-251\"").contains("id=\"reason-252\"")
+                .doesNotContain("id=\"reason-200\"");
+        Api.Response page = as("finance").get("/api/v1/invoices/" + number + "/lines?page=0&size=1000");
+        assertThat(page.json().get("lines")).hasSize(252);
+        for (int i = 0; i < 252; i++) {
+            assertThat(page.json().get("lines").get(i).get("line").asInt()).isEqualTo(i + 1);
+        }
+        assertThat(as("finance").get("/api/v1/invoices/" + number).json().get("lines").toString())
+                .as("the pages across both blocks are the invoice").isEqualTo(page.json().get("lines").toString());
+        assertThat(BillingFixtures.linesSha256(as("finance").get("/api/v1/invoices/" + number).json()))
+                .isEqualTo(BillingFixtures.ledgeredLinesSha256(as("oversight"), number));
+        assertThat(as("us-agency").post("/api/v1/invoices/" + number + "/lines/251/disputes",
+                java.util.Map.of("reason", "not ours")).status()).as("a line of the second block").isEqualTo(201);
     }
 }

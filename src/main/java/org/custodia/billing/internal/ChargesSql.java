@@ -26,6 +26,9 @@ class ChargesSql {
     /** Line order: prisoner number (code-point order, as Java compares strings), custody days before the intake fee, first day. */
     private static final String ORDER = "c.prisoner_number COLLATE \"C\", c.kind = 'INTAKE_FEE', c.first_day";
 
+    /** The lines of a block of {@code invoice_charges} (V64): block k holds lines k × 250 + 1 to k × 250 + 250. */
+    static final int BLOCK = 250;
+
     /** The columns of a line after the invoice id, in the table's order. */
     private static final String COLUMNS = "line_no, kind, prisoner_number, external_reference, security_level, first_day, "
             + "last_day, days, rate, amount, adjusts_kind, corrects_invoice, corrects_line, adjustment_source, reason, "
@@ -96,8 +99,8 @@ class ChargesSql {
 
     /**
      * Issues the invoice: its row and every line (the charges of the month, then the adjustments given) in one
-     * statement; the total is the sum of the lines. The charges are written as one row of {@code invoice_charges} (an
-     * array of lines), the adjustments as rows of {@code invoice_line}; {@code invoice_lines} reads both.
+     * statement; the total is the sum of the lines. The charges are written as rows of {@code invoice_charges} (arrays
+     * of {@link #BLOCK} lines), the adjustments as rows of {@code invoice_line}; {@code invoice_lines} reads both.
      */
     Issued issue(InvoiceStore.InvoiceRow invoice, Agreement agreement, String zone, List<LineDraft> adjustments) {
         // the month's lines are sorted twice (numbered, hashed): in memory, not in temporary files (the default 4 MB
@@ -138,18 +141,20 @@ class ChargesSql {
                   SELECT ?, ?, ?, ?, 'ISSUED', ?, ?, ?, coalesce(sum(n.amount), 0), ?, ?, ? FROM n
                   RETURNING total
                 ), charges AS (
-                  INSERT INTO invoice_charges (invoice_id, lines)
-                  SELECT ?, coalesce(array_agg(ROW(%s)::invoice_line_row ORDER BY n.line_no), '{}')
+                  INSERT INTO invoice_charges (invoice_id, block, lines)
+                  SELECT ?, (n.line_no - 1) / %d, array_agg(ROW(%s)::invoice_line_row ORDER BY n.line_no)
                   FROM n WHERE n.kind <> 'ADJUSTMENT'
+                  GROUP BY (n.line_no - 1) / %d
                   RETURNING cardinality(lines) AS lines
                 ), adjusted AS (
                   INSERT INTO invoice_line (invoice_id, %s)
                   SELECT ?, %s FROM n WHERE n.kind = 'ADJUSTMENT'
                   RETURNING 1
                 )
-                SELECT (SELECT lines FROM charges) + (SELECT count(*) FROM adjusted)::int AS lines,
-                       (SELECT lines FROM charges) AS charges, (SELECT total FROM inv) AS total, %s AS sha
-                FROM n""".formatted(ORDER, COLUMNS, COLUMNS, COLUMNS, SHA);
+                SELECT (SELECT coalesce(sum(lines), 0) FROM charges)::int + (SELECT count(*) FROM adjusted)::int AS lines,
+                       (SELECT coalesce(sum(lines), 0) FROM charges)::int AS charges, (SELECT total FROM inv) AS total,
+                       %s AS sha
+                FROM n""".formatted(ORDER, BLOCK, COLUMNS, BLOCK, COLUMNS, COLUMNS, SHA);
         return jdbc.sql(sql).params(p).query(ChargesSql::issued).single();
     }
 

@@ -111,8 +111,11 @@ class InvoiceStore {
 
     /** The lines numbered from..from+count-1. */
     List<LineRow> lines(UUID invoiceId, long from, int count) {
-        return jdbc.sql("SELECT * FROM invoice_lines WHERE invoice_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no")
-                .params(invoiceId, from, from + count - 1)
+        return jdbc.sql("""
+                        SELECT * FROM invoice_lines WHERE invoice_id = ? AND block BETWEEN ? AND ? AND line_no BETWEEN ? AND ?
+                        ORDER BY line_no""")
+                .params(invoiceId, (from - 1) / ChargesSql.BLOCK, (from + count - 2) / ChargesSql.BLOCK, from,
+                        from + count - 1)
                 .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).list();
     }
 
@@ -125,13 +128,14 @@ class InvoiceStore {
     Optional<LineRow> line(String invoiceNumber, int lineNo) {
         return jdbc.sql("""
                         SELECT l.* FROM invoice_lines l JOIN invoice i ON i.id = l.invoice_id
-                        WHERE i.number = ? AND l.line_no = ?""").params(invoiceNumber, lineNo)
+                        WHERE i.number = ? AND l.block = ? AND l.line_no = ?""")
+                .params(invoiceNumber, (lineNo - 1) / ChargesSql.BLOCK, lineNo)
                 .query((rs, n) -> new LineRow(rs.getInt("line_no"), line(rs))).optional();
     }
 
     int lineCount(UUID invoiceId) {
         return jdbc.sql("""
-                        SELECT coalesce((SELECT cardinality(lines) FROM invoice_charges WHERE invoice_id = ?), 0)
+                        SELECT coalesce((SELECT sum(cardinality(lines)) FROM invoice_charges WHERE invoice_id = ?), 0)::int
                                + (SELECT count(*) FROM invoice_line WHERE invoice_id = ?)::int""")
                 .params(invoiceId, invoiceId).query(Integer.class).single();
     }
@@ -193,7 +197,7 @@ class InvoiceStore {
         return jdbc.sql("""
                         SELECT d.id, d.invoice_number, d.line_no, d.credit, d.resolution, l.*
                         FROM dispute d JOIN invoice i ON i.number = d.invoice_number
-                        JOIN invoice_lines l ON l.invoice_id = i.id AND l.line_no = d.line_no
+                        JOIN invoice_lines l ON l.invoice_id = i.id AND l.block = (d.line_no - 1) / 250 AND l.line_no = d.line_no
                         WHERE d.agreement_code = ? AND d.status = 'UPHELD' AND d.applied_invoice IS NULL
                         ORDER BY d.resolved_at""").param(agreementCode)
                 .query((rs, n) -> new UpheldDispute(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), line(rs),
