@@ -58,7 +58,7 @@ INSERT INTO prisoner (id, prisoner_number, referral_id, agreement_code, facility
                       commitment_order_authority, commitment_order_issued_on, responsible_authority, convictions,
                       sentence_regime, gct_days_per_year, security_level, admitted_at, admission_recorded_at,
                       admission_recorded_by, handover, released_at, release_type, search_text, origin, origin_source)
-SELECT prisoner_id, :'agreement' || '-P' || lpad(i::text, 6, '0'), referral_id, :'agreement', 'CECOT', 'US', 'CECOT',
+SELECT prisoner_id, :'agreement' || '-P' || lpad(i::text, 7, '0'), referral_id, :'agreement', 'CECOT', 'US', 'CECOT',
        CASE WHEN released_at IS NULL THEN 'IN_CUSTODY' ELSE 'RELEASED' END, 'Persona ' || i, 'Prueba', '1985-01-01', 'MALE',
        '{}', 'CO-' || i, 'U.S. District Court', '2024-01-01', 'U.S. District Court', '[]', 'US_FEDERAL_FSA', 54, 'HIGH',
        admitted_at, admitted_at, 'bench', '{}', released_at,

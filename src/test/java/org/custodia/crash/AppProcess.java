@@ -30,12 +30,26 @@ final class AppProcess implements AutoCloseable {
 
     private final Path work;
     private final int httpPort = freePort();
-    private final int databasePort = freePort();
+    private final int databasePort;
+    /** The instance whose PostgreSQL this one uses as a plain server; null: its own embedded one. */
+    private final AppProcess databaseOf;
     private Process process;
     private int starts;
 
     AppProcess(Path work) {
         this.work = work;
+        this.databasePort = freePort();
+        this.databaseOf = null;
+    }
+
+    /**
+     * A second instance of the app against the first one's database, as a production instance runs against a
+     * PostgreSQL server: the datasource names the server, and both share the ledger's signing key file.
+     */
+    AppProcess(Path work, AppProcess databaseOf) {
+        this.work = work;
+        this.databasePort = databaseOf.databasePort;
+        this.databaseOf = databaseOf;
     }
 
     AppProcess start() throws IOException, InterruptedException {
@@ -45,10 +59,17 @@ final class AppProcess implements AutoCloseable {
                 JAR.toAbsolutePath().toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + httpPort,
-                "--custodia.embedded.data-dir=" + work.resolve("pg"),
-                "--custodia.embedded.port=" + databasePort,
-                "--custodia.ledger.key-path=" + work.resolve("ledger-key"),
                 "--custodia.security.bcrypt-strength=4"));
+        if (databaseOf == null) {
+            command.add("--custodia.embedded.data-dir=" + work.resolve("pg"));
+            command.add("--custodia.embedded.port=" + databasePort);
+            command.add("--custodia.ledger.key-path=" + work.resolve("ledger-key"));
+        } else {
+            command.add("--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres");
+            command.add("--spring.datasource.username=postgres");
+            command.add("--spring.datasource.password=");
+            command.add("--custodia.ledger.key-path=" + databaseOf.work.resolve("ledger-key"));
+        }
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + starts + ".log").toFile())
