@@ -74,7 +74,7 @@ class BillingController {
                 ? ResponseEntity.created(URI.create("/api/v1/invoices/" + outcome.invoice().number()))
                 : ResponseEntity.ok();
         return minimal
-                ? answer.header("Preference-Applied", "return=minimal").body(outcome.summary())
+                ? answer.header("Preference-Applied", "return=minimal").body(service.summary(outcome))
                 : answer.body(service.view(outcome));
     }
 

@@ -104,14 +104,21 @@ class BillingService {
 
     // --- runs and previews
 
-    /** A run's invoice (without reading its lines back), whether this run issued it, its line count and hash. */
-    record RunOutcome(InvoiceStore.InvoiceRow invoice, boolean created, int lines, String linesSha256) {
+    /**
+     * A run's invoice (without reading its lines back) and whether this run issued it; for an issued one, its line
+     * count and hash as the statement computed them (null for an invoice an earlier run issued: see {@link #summary}).
+     */
+    record RunOutcome(InvoiceStore.InvoiceRow invoice, boolean created, Integer lines, String linesSha256) {
+    }
 
-        RunSummary summary() {
-            return new RunSummary(invoice.number(), invoice.agreementCode(), invoice.period(), invoice.status(),
-                    invoice.currency(), invoice.firstDay(), invoice.lastDay(), invoice.issuedAt(), invoice.total(), lines,
-                    linesSha256, BillingViews.ROUNDING);
-        }
+    /** The run's answer without lines; for an earlier run's invoice, the count and hash read from its stored lines. */
+    @Transactional(readOnly = true)
+    RunSummary summary(RunOutcome o) {
+        InvoiceStore.InvoiceRow i = o.invoice();
+        int lines = o.lines() != null ? o.lines() : store.lineCount(i.id());
+        String sha = o.linesSha256() != null ? o.linesSha256() : store.linesSha256(i.id());
+        return new RunSummary(i.number(), i.agreementCode(), i.period(), i.status(), i.currency(), i.firstDay(),
+                i.lastDay(), i.issuedAt(), i.total(), lines, sha, BillingViews.ROUNDING);
     }
 
     /**
@@ -139,8 +146,7 @@ class BillingService {
         if (existing.isPresent()) {
             ledger.append("BILLING_RUN", "INVOICE", existing.get().number(), Map.of("agreementCode", agreement.code(),
                     "period", period.toString(), "outcome", "EXISTING"));
-            return new RunOutcome(existing.get(), false, store.lineCount(existing.get().id()),
-                    store.linesSha256(existing.get().id()));
+            return new RunOutcome(existing.get(), false, null, null);
         }
         long t0 = System.nanoTime();
         List<InvoiceStore.InvoiceRow> rechecked = billing.toRecheck(agreement, period);
