@@ -194,12 +194,12 @@ class InvoiceStore {
     }
 
     List<UpheldDispute> upheldNotCredited(String agreementCode) {
-        return jdbc.sql("""
+        return jdbc.sql(("""
                         SELECT d.id, d.invoice_number, d.line_no, d.credit, d.resolution, l.*
                         FROM dispute d JOIN invoice i ON i.number = d.invoice_number
-                        JOIN invoice_lines l ON l.invoice_id = i.id AND l.block = (d.line_no - 1) / 250 AND l.line_no = d.line_no
+                        JOIN invoice_lines l ON l.invoice_id = i.id AND l.block = (d.line_no - 1) / %d AND l.line_no = d.line_no
                         WHERE d.agreement_code = ? AND d.status = 'UPHELD' AND d.applied_invoice IS NULL
-                        ORDER BY d.resolved_at""").param(agreementCode)
+                        ORDER BY d.resolved_at""").formatted(ChargesSql.BLOCK)).param(agreementCode)
                 .query((rs, n) -> new UpheldDispute(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), line(rs),
                         rs.getBigDecimal(4), rs.getString(5)))
                 .list();
