@@ -2,7 +2,9 @@ package org.custodia.ledger;
 
 /**
  * The append-only, hash-chained audit ledger. Every state change appends an entry in the same transaction as
- * the change: if the change rolls back, so does its entry.
+ * the change: if the change rolls back, so does its entry. Appending queues the entry; the sequencer seals committed
+ * entries into the log in order (sequence number, chain hash, Merkle leaf) right after the writer's commit, so writers
+ * never wait for each other at the chain's head while their transactions run.
  */
 public interface Ledger {
 
@@ -14,10 +16,10 @@ public interface Ledger {
      * @param subjectId its identifier
      * @param payload what changed; stored as canonical JSON and hashed
      */
-    LedgerEntry append(String action, String subjectType, String subjectId, Object payload);
+    QueuedEntry append(String action, String subjectType, String subjectId, Object payload);
 
     /** The same, naming the actor explicitly (logins, failed logins, work done by the system). */
-    LedgerEntry appendAs(String actor, String action, String subjectType, String subjectId, Object payload);
+    QueuedEntry appendAs(String actor, String action, String subjectType, String subjectId, Object payload);
 
     /** Recomputes the whole chain. */
     LedgerVerification verify();

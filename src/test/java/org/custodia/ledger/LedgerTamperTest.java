@@ -113,8 +113,8 @@ class LedgerTamperTest extends IntegrationTest {
         List<Callable<Long>> writers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int n = i;
-            writers.add(() -> tx.execute(status -> ledger.appendAs("test", "CONCURRENT_TEST", "TEST", "w" + n,
-                    Map.of("n", n)).sequence()));
+            writers.add(() -> sealed(tx.execute(status -> ledger.appendAs("test", "CONCURRENT_TEST", "TEST", "w" + n,
+                    Map.of("n", n)).queueId())));
         }
         List<Long> sequences = new ArrayList<>();
         for (Future<Long> f : pool.invokeAll(writers)) {
@@ -147,10 +147,15 @@ class LedgerTamperTest extends IntegrationTest {
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int n = i;
-            seqs.add(tx.execute(status -> ledger.appendAs("system", "TAMPER_TEST", "TEST", "t" + n, Map.of("n", n,
-                    "text", "quote ' inside")).sequence()));
+            seqs.add(sealed(tx.execute(status -> ledger.appendAs("system", "TAMPER_TEST", "TEST", "t" + n, Map.of("n", n,
+                    "text", "quote ' inside")).queueId())));
         }
         return seqs;
+    }
+
+    /** The sequence number the sequencer gave a queued entry: its writer's commit sealed it before answering. */
+    private long sealed(long queueId) {
+        return jdbc.sql("SELECT sequence FROM ledger_entry WHERE queue_id = ?").param(queueId).query(Long.class).single();
     }
 
     private void assertFirstInvalid(long sequence) {

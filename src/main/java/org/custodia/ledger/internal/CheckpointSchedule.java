@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Brings the Merkle tree up to the entries once the application is ready (a database from before the tree), then
- * signs a checkpoint every {@code custodia.ledger.checkpoint-interval} when entries were added.
+ * Brings the Merkle tree up to the entries once the application is ready (a database from before the tree) and seals
+ * what a crash left queued, then seals queued entries every {@code custodia.ledger.seal-interval} and signs a
+ * checkpoint every {@code custodia.ledger.checkpoint-interval} when entries were added.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -19,19 +20,36 @@ class CheckpointSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSchedule.class);
 
-    private final JdbcLedger ledger;
+    private final LedgerSequencer sequencer;
     private final TransparencyLog transparencyLog;
 
-    CheckpointSchedule(JdbcLedger ledger, TransparencyLog transparencyLog) {
-        this.ledger = ledger;
+    CheckpointSchedule(LedgerSequencer sequencer, TransparencyLog transparencyLog) {
+        this.sequencer = sequencer;
         this.transparencyLog = transparencyLog;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        long added = ledger.catchUpTree();
+        long added = sequencer.catchUpTree();
         if (added > 0) {
             log.info("Added {} existing ledger entries to the Merkle tree", added);
+        }
+        long sealed = sequencer.seal();
+        if (sealed > 0) {
+            log.info("Sealed {} ledger entries queued before this start", sealed);
+        }
+    }
+
+    @Scheduled(initialDelayString = "${custodia.ledger.seal-interval:PT1S}",
+            fixedDelayString = "${custodia.ledger.seal-interval:PT1S}")
+    void seal() {
+        try {
+            long sealed = sequencer.sealIfQueued();
+            if (sealed > 0) {
+                log.info("Sealed {} ledger entries that their writers had not", sealed);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not seal queued ledger entries", e);
         }
     }
 

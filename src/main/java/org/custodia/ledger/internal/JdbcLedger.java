@@ -12,7 +12,7 @@ import org.custodia.common.CanonicalJson;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.ledger.LedgerVerification;
-import org.custodia.ledger.tlog.Rfc6962;
+import org.custodia.ledger.QueuedEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,107 +22,47 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends under a transaction-scoped advisory lock, so that concurrent writers take turns at the head: the
- * sequence has no gap and the chain never forks. The lock is released when the writer's transaction ends.
+ * Queues each entry in the writer's transaction (an ordinary insert into {@code ledger_queue}, no global lock) and
+ * leaves numbering, chaining and the Merkle tree to {@link LedgerSequencer}, which seals committed entries in order
+ * right after the writer's commit. Reads and the verification see sealed entries only.
  */
 @Service
 class JdbcLedger implements Ledger {
 
     static final String GENESIS = "0".repeat(64);
-    private static final long LEDGER_LOCK = 0x1ED6E4L;
     private static final int VERIFY_BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final MerkleTree tree;
+    private final LedgerSequencer sequencer;
 
-    JdbcLedger(JdbcClient jdbc, Clock clock, MerkleTree tree) {
+    JdbcLedger(JdbcClient jdbc, Clock clock, LedgerSequencer sequencer) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.tree = tree;
+        this.sequencer = sequencer;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public LedgerEntry append(String action, String subjectType, String subjectId, Object payload) {
+    public QueuedEntry append(String action, String subjectType, String subjectId, Object payload) {
         return appendAs(currentActor(), action, subjectType, subjectId, payload);
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public LedgerEntry appendAs(String actor, String action, String subjectType, String subjectId, Object payload) {
-        lockTheHead();
-        Head head = jdbc.sql("""
-                        SELECT e.sequence, e.hash, (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_tree_node)
-                        FROM ledger_entry e ORDER BY e.sequence DESC LIMIT 1""")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                .optional()
-                .orElse(new Head(0, GENESIS, 0));
-        if (head.treeSize() != head.sequence()) {
-            catchUpTree(head.treeSize(), head.sequence());
-        }
-        long sequence = head.sequence() + 1;
+    public QueuedEntry appendAs(String actor, String action, String subjectType, String subjectId, Object payload) {
         // Microsecond precision: what PostgreSQL stores is what the hash covers.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String json = CanonicalJson.write(payload == null ? java.util.Map.of() : payload);
         String payloadHash = CanonicalJson.sha256(json);
-        String hash = chainHash(head.hash(), sequence, recordedAt, actor, action, subjectType, subjectId, payloadHash);
-        LedgerEntry entry = new LedgerEntry(sequence, recordedAt, actor, action, subjectType, subjectId, json, payloadHash,
-                head.hash(), hash);
-        MerkleTree.Row leaf = tree.next(sequence - 1, head.hash(),
-                Rfc6962.leafHash(LedgerLeaf.data(entry, payloadHash)), hash);
-        // The entry and its leaf in one statement: one round trip while the other writers wait.
-        jdbc.sql("""
-                        WITH entry AS (
-                          INSERT INTO ledger_entry (sequence, recorded_at, actor, action, subject_type, subject_id,
-                                                    payload, payload_hash, previous_hash, hash)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
-                        INSERT INTO ledger_tree_node (leaf_index, hashes) VALUES (?, ?)""")
-                .params(sequence, recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash,
-                        head.hash(), hash, leaf.leafIndex(), leaf.hashes())
-                .update();
-        return entry;
-    }
-
-    /** Takes the writers' turn at the head until the caller's transaction ends. */
-    void lockTheHead() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LEDGER_LOCK).query((rs, n) -> 1).list();
-    }
-
-    /**
-     * Adds to the Merkle tree the entries it does not hold yet (a database from before the tree, or rows put back by
-     * hand), under the writers' turn. Returns how many leaves were added.
-     */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public long catchUpTree() {
-        lockTheHead();
-        long treeSize = tree.size();
-        long head = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM ledger_entry").query(Long.class).single();
-        catchUpTree(treeSize, head);
-        return head - treeSize;
-    }
-
-    private void catchUpTree(long treeSize, long head) {
-        if (treeSize > head) {
-            throw new IllegalStateException("the ledger's Merkle tree holds " + treeSize + " leaves but the last entry is "
-                    + head + ": entries were removed");
-        }
-        long next = treeSize;
-        while (next < head) {
-            List<LedgerEntry> batch = jdbc.sql("SELECT * FROM ledger_entry WHERE sequence > ? ORDER BY sequence LIMIT ?")
-                    .params(next, VERIFY_BATCH)
-                    .query(JdbcLedger::map)
-                    .list();
-            List<byte[]> leaves = new java.util.ArrayList<>(batch.size());
-            for (LedgerEntry entry : batch) {
-                if (entry.sequence() != next + leaves.size() + 1) {
-                    throw new IllegalStateException("ledger entry " + (next + leaves.size() + 1) + " is missing");
-                }
-                leaves.add(LedgerLeaf.hash(entry));
-            }
-            tree.appendAll(next, leaves);
-            next += leaves.size();
-        }
+        long id = jdbc.sql("""
+                        INSERT INTO ledger_queue (recorded_at, actor, action, subject_type, subject_id, payload, payload_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(recordedAt.atOffset(ZoneOffset.UTC), actor, action, subjectType, subjectId, json, payloadHash)
+                .query(Long.class)
+                .single();
+        sequencer.sealAfterCommit();
+        return new QueuedEntry(id, recordedAt, payloadHash);
     }
 
     /** One entry, as stored. */
@@ -207,7 +147,7 @@ class JdbcLedger implements Ledger {
         return CanonicalJson.sha256(material);
     }
 
-    private static LedgerEntry map(ResultSet rs, int n) throws SQLException {
+    static LedgerEntry map(ResultSet rs, int n) throws SQLException {
         return new LedgerEntry(rs.getLong("sequence"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"),
                 rs.getString("payload_hash"), rs.getString("previous_hash"), rs.getString("hash"));
@@ -221,6 +161,4 @@ class JdbcLedger implements Ledger {
         return authentication.getName();
     }
 
-    private record Head(long sequence, String hash, long treeSize) {
-    }
 }

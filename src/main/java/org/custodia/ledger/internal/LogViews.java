@@ -12,6 +12,21 @@ final class LogViews {
     private LogViews() {
     }
 
+    @Schema(description = "The log's sequencer: what is sealed into the log, what the latest checkpoint signed, and what "
+            + "is committed with its change but not sealed yet (normally nothing: each writer seals its entries right "
+            + "after its commit, before it answers; entries left by a crash are sealed within one seal interval)")
+    record PendingView(
+            @Schema(description = "Entries sealed into the log: the Merkle tree's size") long treeSize,
+            @Schema(description = "The tree size the latest checkpoint signed; 0 before the first") long checkpointTreeSize,
+            @Schema(description = "Entries sealed since the latest checkpoint: the next checkpoint adds them")
+            long sealedSinceCheckpoint,
+            @Schema(description = "Entries committed and not sealed yet") long unsealedEntries,
+            @Schema(description = "When the oldest unsealed entry was recorded; absent when none is", nullable = true)
+            Instant oldestUnsealedAt,
+            @Schema(description = "How long the oldest unsealed entry has waited, in milliseconds; 0 when none")
+            long oldestUnsealedAgeMillis) {
+    }
+
     @Schema(description = "The facility's Ed25519 key that signs checkpoints")
     record KeyView(
             @Schema(description = "Key name; also the checkpoints' origin line", example = "custodia.local/ledger") String name,

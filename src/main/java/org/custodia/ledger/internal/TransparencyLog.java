@@ -57,7 +57,11 @@ class TransparencyLog {
     private final FacilityKey key;
     private final Clock clock;
 
-    TransparencyLog(JdbcClient jdbc, MerkleTree tree, JdbcLedger entries, Ledger ledger, FacilityKey key, Clock clock) {
+    private final LedgerSequencer sequencer;
+
+    TransparencyLog(JdbcClient jdbc, MerkleTree tree, JdbcLedger entries, Ledger ledger, FacilityKey key, Clock clock,
+                    LedgerSequencer sequencer) {
+        this.sequencer = sequencer;
         this.jdbc = jdbc;
         this.tree = tree;
         this.entries = entries;
@@ -73,10 +77,12 @@ class TransparencyLog {
 
     /**
      * Signs a checkpoint of the tree as it stands, unless the latest one already has its size. Checkpoints are made
-     * one at a time (a lock of their own; appends go on meanwhile).
+     * one at a time (a lock of their own; appends go on meanwhile). Whatever is committed and still queued is sealed
+     * first, so the checkpoint covers every entry committed before it was asked for.
      */
     @Transactional
     public CheckpointView checkpoint() {
+        sequencer.seal();
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHECKPOINT_LOCK).query((rs, n) -> 1).list();
         long size = tree.size();
         Optional<StoredCheckpoint> previous = latestStored();
@@ -140,6 +146,15 @@ class TransparencyLog {
     @Transactional(readOnly = true)
     public long latestSize() {
         return latestStored().map(StoredCheckpoint::treeSize).orElse(0L);
+    }
+
+    /** The sequencer's window next to the latest checkpoint. */
+    @Transactional(readOnly = true)
+    public LogViews.PendingView pending() {
+        LedgerSequencer.State state = sequencer.state();
+        long signed = latestSize();
+        return new LogViews.PendingView(state.treeSize(), signed, Math.max(0, state.treeSize() - signed), state.unsealed(),
+                state.oldestUnsealedAt(), state.oldestAge().toMillis());
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.custodia.identity.Permission;
 import org.custodia.identity.Users;
 import org.custodia.ledger.internal.LogViews.CheckpointPage;
 import org.custodia.ledger.internal.LogViews.CheckpointView;
+import org.custodia.ledger.internal.LogViews.PendingView;
 import org.custodia.ledger.internal.LogViews.ConsistencyProofView;
 import org.custodia.ledger.internal.LogViews.CosignatureRequest;
 import org.custodia.ledger.internal.LogViews.EntryView;
@@ -54,6 +55,14 @@ class TransparencyLogController {
     @Operation(summary = "The latest signed checkpoint, with who cosigned it (404 CHECKPOINT_NOT_FOUND before the first)")
     CheckpointView latest() {
         return log.latest();
+    }
+
+    @GetMapping("/checkpoints/pending")
+    @Allowed(Permission.LEDGER_PROOF_READ)
+    @Operation(summary = "The sequencer's window: entries sealed since the latest checkpoint, and entries committed "
+            + "but not sealed into the log yet, with the age of the oldest")
+    PendingView pending() {
+        return log.pending();
     }
 
     @GetMapping("/checkpoints")

@@ -29,6 +29,7 @@ import org.custodia.support.Api;
 import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +45,9 @@ class TransparencyLogTest extends IntegrationTest {
 
     @Autowired
     JdbcLedger jdbcLedger;
+
+    @Autowired
+    LedgerSequencer sequencer;
 
     @Autowired
     TransactionTemplate tx;
@@ -298,8 +302,9 @@ class TransparencyLogTest extends IntegrationTest {
     // --- helpers ---
 
     private long append(String action) {
-        return tx.execute(status -> ledger.appendAs("system", action, "TEST", UUID.randomUUID().toString(),
-                Map.of("text", "quote ' inside", "n", 1)).sequence());
+        long queueId = tx.execute(status -> ledger.appendAs("system", action, "TEST", UUID.randomUUID().toString(),
+                Map.of("text", "quote ' inside", "n", 1)).queueId());
+        return sealedSequence(jdbc, queueId);
     }
 
     private JsonNode signCheckpoint() {
@@ -355,11 +360,11 @@ class TransparencyLogTest extends IntegrationTest {
     /** What someone hiding a change would do: drop the tree from a leaf on and rebuild it from the entries. */
     private void rebuildTreeFrom(long leafIndex) {
         tx.executeWithoutResult(status -> {
-            jdbcLedger.lockTheHead();
+            sequencer.lockTheHead();
             jdbc.sql("ALTER TABLE ledger_tree_node DISABLE TRIGGER USER").update();
             jdbc.sql("DELETE FROM ledger_tree_node WHERE leaf_index >= ?").param(leafIndex).update();
             jdbc.sql("ALTER TABLE ledger_tree_node ENABLE TRIGGER USER").update();
-            jdbcLedger.catchUpTree();
+            sequencer.catchUpTree();
         });
     }
 
@@ -390,5 +395,10 @@ class TransparencyLogTest extends IntegrationTest {
         List<byte[]> out = new ArrayList<>();
         proof.get("hashes").forEach(h -> out.add(Base64.getDecoder().decode(h.asString())));
         return out;
+    }
+
+    /** The sequence number the sequencer gave a queued entry; its writer's commit sealed it. */
+    static long sealedSequence(JdbcClient jdbc, long queueId) {
+        return jdbc.sql("SELECT sequence FROM ledger_entry WHERE queue_id = ?").param(queueId).query(Long.class).single();
     }
 }
