@@ -52,7 +52,8 @@ final class AppProcess implements AutoCloseable {
         this.databaseOf = databaseOf;
     }
 
-    AppProcess start() throws IOException, InterruptedException {
+    /** Starts the app; {@code arguments} are added to its command line for this start only. */
+    AppProcess start(String... arguments) throws IOException, InterruptedException {
         starts++;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
@@ -70,6 +71,7 @@ final class AppProcess implements AutoCloseable {
             command.add("--spring.datasource.password=");
             command.add("--custodia.ledger.key-path=" + databaseOf.work.resolve("ledger-key"));
         }
+        command.addAll(List.of(arguments));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + starts + ".log").toFile())
