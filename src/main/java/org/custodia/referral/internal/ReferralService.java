@@ -110,7 +110,7 @@ class ReferralService implements Referrals {
             throw new ApiException(ReferralProblem.REFERRAL_EXISTS, "Referral " + existing + " with external reference "
                     + dossier.externalReference() + " is already in progress under " + agreement.code());
         });
-        lockIdentities();
+        // No lock: the committed holders now, and the trigger referral_identity_key_live checks again at commit (V103).
         IdentityRegistry registry = IdentityRegistry.of(repository.liveHolders(IdentityKeys.of(dossier.person())));
         Eligibility eligibility = evaluate(dossier, agreement, today, registry, null);
         ReferralRepository.NewReferral referral = newReferral(UUID.randomUUID(), agreement, dossier, eligibility,
@@ -177,7 +177,11 @@ class ReferralService implements Referrals {
         return code != null && code.isString() && !code.stringValue().isBlank() ? code.stringValue().strip() : null;
     }
 
-    /** Submissions take turns at the identity check, so two referrals of one person cannot both pass it. */
+    /**
+     * The identity check's turn, held to the caller's commit. Submissions and imports no longer take it while they
+     * work: the trigger {@code referral_identity_key_live} (V103) takes it at their commit and checks again, so two
+     * referrals of one person cannot both pass. Recording a person already held (a migration) still takes it here.
+     */
     void lockIdentities() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('custodia.referral.identity'))").query((rs, n) -> 1).list();
     }
