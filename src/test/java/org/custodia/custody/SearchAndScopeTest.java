@@ -40,7 +40,7 @@ class SearchAndScopeTest extends CustodyTestSupport {
 
     @Test
     void searchToleratesAccentsAndSmallTyposAndFindsAliasesNumbersAndDocuments() {
-        String marker = "Zq" + unique().toLowerCase().replaceAll("[0-9]", "x");
+        String marker = SearchCandidatesTest.marker();
         String passport = "V" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
         String jose = admitNamed("José Luis", "Martínez " + marker, "El Flaco", passport, List.of("VE"));
         String other = admitNamed("Ramón", "Gutiérrez " + marker, "Moncho", "W" + (10_000_000 + new java.util.Random()

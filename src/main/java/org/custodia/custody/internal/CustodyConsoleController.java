@@ -65,7 +65,7 @@ class CustodyConsoleController {
         try {
             model.addAttribute("result", search.search(query));
         } catch (ApiException e) {
-            model.addAttribute("result", new CustodyViews.SearchPage(List.of(), 0, 25, 0));
+            model.addAttribute("result", new CustodyViews.SearchPage(List.of(), 0, 25, 0, true));
             model.addAttribute("problem", e.getMessage() + ": " + e.errors().stream().map(f -> f.field()).toList());
         }
         int window = days == 90 || days == 180 ? days : 30;

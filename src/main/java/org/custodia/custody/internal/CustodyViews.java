@@ -124,7 +124,12 @@ final class CustodyViews {
     }
 
     @Schema(name = "PrisonerSearchPage", description = "A page of prisoners found")
-    record SearchPage(List<Summary> items, int page, int size, long total) {
+    record SearchPage(List<Summary> items, int page, int size,
+                      @Schema(description = "How many prisoners match; when totalExact is false, a lower bound only: "
+                              + "more than this many match") long total,
+                      @Schema(description = "Whether total is the exact number of matches. The count stops past a "
+                              + "bound (1,000, or the end of the page asked for if further): false means more than "
+                              + "total match, and there is a page after this one") boolean totalExact) {
     }
 
     @Schema(name = "PrisonerSummary", description = "A prisoner in a list")

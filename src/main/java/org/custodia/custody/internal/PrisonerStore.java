@@ -94,8 +94,11 @@ class PrisonerStore {
     }
 
     List<PrisonerRecord> findAll(String where, List<Object> params, String orderAndLimit) {
-        return jdbc.sql("SELECT * FROM prisoner p WHERE " + where + " " + orderAndLimit).params(params).query(this::map)
-                .list();
+        return jdbc.sql(findAllSql(where, orderAndLimit)).params(params).query(this::map).list();
+    }
+
+    static String findAllSql(String where, String orderAndLimit) {
+        return "SELECT * FROM prisoner p WHERE " + where + " " + orderAndLimit;
     }
 
     /**
@@ -107,8 +110,16 @@ class PrisonerStore {
                 .query(String.class).single();
     }
 
-    long count(String where, List<Object> params) {
-        return jdbc.sql("SELECT count(*) FROM prisoner p WHERE " + where).params(params).query(Long.class).single();
+    /** The rows matching, counted no further than {@code limit}: a common name does not read every match. */
+    long countUpTo(String where, List<Object> params, long limit) {
+        List<Object> all = new java.util.ArrayList<>(params);
+        all.add(limit);
+        return jdbc.sql(countUpToSql(where)).params(all).query(Long.class).single();
+    }
+
+    /** The count's SQL: its last parameter is the limit. */
+    static String countUpToSql(String where) {
+        return "SELECT count(*) FROM (SELECT 1 FROM prisoner p WHERE " + where + " LIMIT ?) t";
     }
 
     void updateStatus(UUID id, PrisonerStatus status) {
