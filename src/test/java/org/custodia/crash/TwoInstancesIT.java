@@ -2,6 +2,12 @@ package org.custodia.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +17,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.custodia.support.Api;
 import org.custodia.support.FiftyClientsScenario;
 import org.junit.jupiter.api.AfterAll;
@@ -24,9 +33,13 @@ import tools.jackson.databind.JsonNode;
  * against the first one's database as a production instance runs against a server. The fifty-client scenario of the
  * concurrency test alternates its calls between them (a handover retried with its Idempotency-Key goes to the other
  * instance): the quota, the prisoner numbers and the ledger hold as they do on one instance. A bearer token issued by
- * one instance is accepted by the other, and a checkpoint signed on one is served and verified by the other.
+ * one instance is accepted by the other, and a checkpoint signed on one is served and verified by the other. A console
+ * session begun on one instance is good on the other (sessions are rows of PostgreSQL), and failed sign-ins on both
+ * count towards one lockout.
  */
 class TwoInstancesIT {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Path work;
     private static AppProcess first;
@@ -79,5 +92,65 @@ class TwoInstancesIT {
         assertThat(served.get("treeSize").asLong()).isEqualTo(size);
         JsonNode verification = second.as("oversight").get("/api/v1/ledger/verification").json();
         assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    void aConsoleSessionBegunOnOneInstanceIsGoodOnTheOtherAndEndsOnBoth() throws Exception {
+        // One cookie jar for both: cookies are per host, not per port, as behind one load balancer.
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(page(first, "/login"), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> signedIn = browser.send(form(first, "/login",
+                "username=custody&password=demo&_csrf=" + enc(csrf(login))), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> onSecond = browser.send(page(second, "/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(onSecond.statusCode()).as("no sticky session needed: the other instance knows the user")
+                .isEqualTo(200);
+
+        // The CSRF token lives in the session too: a form of the second instance's page is good on the first.
+        HttpResponse<String> out = browser.send(form(first, "/logout", "_csrf=" + enc(csrf(onSecond.body()))),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElse("")).contains("/login?logout");
+        HttpResponse<String> after = browser.send(page(second, "/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).as("signed out on both").contains("/login");
+    }
+
+    @Test
+    void failedSignInsOnBothInstancesCountTowardsOneLockout() {
+        String username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            AppProcess instance = i % 2 == 0 ? first : second;
+            assertThat(new Api(instance.baseUrl(), username, "wrong-" + i).get("/api/v1/agreements").status())
+                    .isEqualTo(401);
+        }
+        for (AppProcess instance : new AppProcess[] {first, second}) {
+            Api.Response locked = new Api(instance.baseUrl(), username, "wrong").get("/api/v1/agreements");
+            assertThat(locked.status()).as("five failures over two instances lock out on both").isEqualTo(429);
+            assertThat(locked.json().get("code").asString()).isEqualTo("LOGIN_THROTTLED");
+        }
+    }
+
+    private static HttpRequest page(AppProcess instance, String path) {
+        return HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).header("Accept", "text/html").build();
+    }
+
+    private static HttpRequest form(AppProcess instance, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
     }
 }

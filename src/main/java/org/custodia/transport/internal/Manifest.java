@@ -220,7 +220,7 @@ final class Manifest {
 
     /** What happened to someone who did not pass the gate: a kind and what was seen. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "Discrepancy")
-    record Discrepancy(String kind, String details) {
+    record Discrepancy(String kind, String details) implements java.io.Serializable {
     }
 
     /** The outcome of each person on a manifest. */

@@ -42,13 +42,13 @@ record ManifestView(@Schema(description = "The manifest's id") UUID id,
     record Counts(int total, int pending, int admitted, int refused, int notArrived, int removed) {
     }
 
-    /** The answer to a handover. */
+    /** The answer to a handover (the console flashes it across a redirect, so it is kept in the session). */
     @Schema(name = "HandoverAnswer", description = "The answer to an arrival handover: ADMITTED with the prisoner number, or HANDOVER_REFUSED")
     record Handover(UUID referralId, PassengerOutcome outcome,
                     @Schema(description = "The new prisoner number, when ADMITTED", example = "CECOT-2026-000001")
                     String prisonerNumber,
                     UUID prisonerId,
                     @Schema(description = "Why the handover was refused, when HANDOVER_REFUSED")
-                    Manifest.Discrepancy discrepancy) {
+                    Manifest.Discrepancy discrepancy) implements java.io.Serializable {
     }
 }
