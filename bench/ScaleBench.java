@@ -257,7 +257,7 @@ public class ScaleBench {
                     }
                 }
             }
-            // new ids and references, the same values otherwise; one transaction, batches of 1,000
+            // new ids, references and identity keys, the same values otherwise; one transaction, batches of 1,000
             Map<Object, UUID> ids = new HashMap<>();
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
@@ -284,6 +284,9 @@ public class ScaleBench {
                             } else if (!table.equals("referral") && col.equals("referral_id")) {
                                 v = ids.get(v);
                             } else if (col.equals("external_reference")) {
+                                v = "B" + v;
+                            } else if (table.equals("referral_identity_key") && col.equals("identity_key")) {
+                                // other people: the same identity again would be refused at commit (V103)
                                 v = "B" + v;
                             }
                             ps.setObject(p++, v);
