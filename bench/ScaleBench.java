@@ -100,6 +100,20 @@ public class ScaleBench {
         for (int clients : new int[] {1, 2, 4, 8, 16}) {
             report("mixed", 0, clients, run(mixed, Math.max(100, requests / 4), clients));
         }
+        // where the mix spends its time: each of its four kinds alone, 50 clients (k picks the kind as the mix does)
+        String[] kinds = {"write", "file", "list", "referrals"};
+        int[] firstK = {0, 30, 60, 85};
+        for (int kind = 0; kind < kinds.length; kind++) {
+            int k0 = firstK[kind];
+            IntFunction<HttpRequest> alone = i -> mixed.apply(indexWithK(k0 + Math.floorMod(i, 5), i));
+            report(kinds[kind], 0, 50, run(alone, requests / 2, 50));
+        }
+    }
+
+    /** An index i' near i whose kind in the mix ((i' * 31 + 7) mod 100) is k: 31 * 71 = 1 mod 100. */
+    static int indexWithK(int k, int i) {
+        int base = Math.floorMod((k - 7) * 71, 100);
+        return base + 100 * i;
     }
 
     static HttpRequest get(String url, String authorization) {
