@@ -10,7 +10,7 @@
 #   3. 50 clients with bearer tokens, 70% reads / 30% writes, against /actuator/health (the framework's floor),
 #      then fewer clients to find the throughput at which p99 stays under 50 ms;
 #   4. GET /api/v1/ledger/verification against plain SHA-256 over the same bytes in one JVM; inclusion proofs/s;
-#   5. search by name with typos (p95) and the roll count of CECOT, at the generated size;
+#   5. search by name with typos (p95), the roll count and the occupancy of CECOT, at the generated size;
 #   6. with BENCH_GROW=N (e.g. 1960000 for 2,000,000 records in all), N more national-shape records, then 5 again.
 # Ports: BENCH_PORT (18092), BENCH_PGPORT (15492); never 8080.
 set -euo pipefail
@@ -86,6 +86,8 @@ measure_reads() { # [searches per repetition] [repetitions]
   for rep in $(seq 1 "$2"); do bench search "$BASE" "$1"; done
   echo "   roll count of CECOT, one client"
   for rep in $(seq 1 "$2"); do bench latency "$BASE" roll 30 /api/v1/facilities/CECOT/roll-count; done
+  echo "   occupancy of CECOT (per module and cell, against capacity), one client"
+  for rep in $(seq 1 "$2"); do bench latency "$BASE" occupancy 30 /api/v1/facilities/CECOT/occupancy; done
 }
 measure_reads 20 "$REPS"
 if [ "$GROW" -gt 0 ]; then
@@ -93,5 +95,5 @@ if [ "$GROW" -gt 0 ]; then
   java -cp "$WORK/pg.jar" bench/Generate.java "$JDBC" postgres postgres "$GROW" "$((SEED + 1))"
   measure_reads "${BENCH_GROWN_SEARCHES:-4}" 1  # a search scans every row without the index-friendly form (see docs)
 fi
-echo "== pending: a month's billing at 40,000 and 2,000,000 (lands with billing); occupancy (lands with housing)"
+echo "== a month's billing at 40,000 and 2,000,000: bench/billing-run.sh (its own data, see docs/benchmarks.md)"
 echo "== done $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
