@@ -91,7 +91,8 @@ class ReferralConsoleController {
         model.addAttribute("agreement", agreement == null ? "" : agreement);
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("groups", GangAffiliation.Group.values());
-        model.addAttribute("lastPage", Math.max(0, (result.total() - 1) / PAGE_SIZE));
+        // past the count's bound the last page is not known: the pager offers the next one
+        model.addAttribute("lastPage", result.totalExact() ? Math.max(0, (result.total() - 1) / PAGE_SIZE) : -1);
         model.addAttribute("canSubmit", canSubmit(user));
         return "referrals";
     }

@@ -288,10 +288,13 @@ class ReferralRepository {
                 .list();
     }
 
-    long count(Filter filter, Scope scope) {
+    /** The referrals matching, counted no further than {@code limit}. */
+    long countUpTo(Filter filter, Scope scope, long limit) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, scope, params);
-        return jdbc.sql("SELECT count(*) FROM referral r WHERE TRUE" + where).params(params).query(Long.class).single();
+        params.add(limit);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM referral r WHERE TRUE" + where + " LIMIT ?) t").params(params)
+                .query(Long.class).single();
     }
 
     List<Summary> search(Filter filter, Scope scope, int page, int size) {

@@ -58,9 +58,13 @@ class ReferralService implements Referrals {
     private final Clock clock;
     private final EligibilityEngine engine;
     private final RequestValidation requests;
+    private final long countLimit;
 
     ReferralService(ReferralRepository repository, Agreements agreements, Ledger ledger, ApplicationEventPublisher events,
-                    JdbcClient jdbc, Clock clock, EligibilityEngine engine, RequestValidation requests) {
+                    JdbcClient jdbc, Clock clock, EligibilityEngine engine, RequestValidation requests,
+                    @org.springframework.beans.factory.annotation.Value("${custodia.referral.count-limit:1000}")
+                    long countLimit) {
+        this.countLimit = countLimit;
         this.repository = repository;
         this.agreements = agreements;
         this.ledger = ledger;
@@ -213,13 +217,29 @@ class ReferralService implements Referrals {
     record Page(@io.swagger.v3.oas.annotations.media.Schema(description = "The referrals of the page") List<ReferralRepository.Summary> items,
                 @io.swagger.v3.oas.annotations.media.Schema(description = "The page, from 0") int page,
                 @io.swagger.v3.oas.annotations.media.Schema(description = "The page size") int size,
-                @io.swagger.v3.oas.annotations.media.Schema(description = "Referrals matching, on every page") long total) {
+                @io.swagger.v3.oas.annotations.media.Schema(description = "Referrals matching, on every page; when totalExact "
+                        + "is false, a lower bound: more than this many match (the count stops at 1,000, or at the end "
+                        + "of the page asked for if that lies further)") long total,
+                @io.swagger.v3.oas.annotations.media.Schema(description = "Whether total is the exact count; false means "
+                        + "more than total match, and there is a next page") boolean totalExact) {
     }
 
+    /**
+     * A page, newest first. The total is counted no further than {@code custodia.referral.count-limit} (1,000) or the
+     * end of this page: a list of 100,000 referrals does not count them all on every page; a page that is not full
+     * is the last, and gives the total without counting.
+     */
     @Transactional(readOnly = true)
     public Page search(ReferralRepository.Filter filter, int page, int size, CurrentUser user) {
         ReferralRepository.Scope scope = scopeOf(user);
-        return new Page(repository.search(filter, scope, page, size), page, size, repository.count(filter, scope));
+        List<ReferralRepository.Summary> items = repository.search(filter, scope, page, size);
+        long offset = (long) page * size;
+        if (items.size() < size && (!items.isEmpty() || page == 0)) {
+            return new Page(items, page, size, offset + items.size(), true);
+        }
+        long bound = Math.max(countLimit, offset + size);
+        long counted = repository.countUpTo(filter, scope, bound + 1);
+        return counted > bound ? new Page(items, page, size, bound, false) : new Page(items, page, size, counted, true);
     }
 
     @Transactional(readOnly = true)
