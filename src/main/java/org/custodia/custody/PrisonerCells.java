@@ -23,6 +23,16 @@ public interface PrisonerCells {
     List<HousedPrisoner> onRoll(String facilityCode);
 
     /**
+     * How many of the facility's roll each cell holds, per gang affiliation (null: none): the occupancy, counted by
+     * the database without loading anyone. Cells holding nobody are absent.
+     */
+    List<CellCount> countsByCell(String facilityCode);
+
+    /** {@code prisoners} on the roll in {@code cell} with that affiliation. */
+    record CellCount(String cell, String gangGroup, int prisoners) {
+    }
+
+    /**
      * Records a move into {@code cell} of {@code module}: the prisoner's cell, a CELL_MOVE entry of the file and a
      * {@code PRISONER_CELL_MOVED} ledger entry with the reason, in the caller's transaction. Checks no housing rule:
      * the caller has.

@@ -81,6 +81,18 @@ class CellRecords implements PrisonerCells, BedsInUse {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CellCount> countsByCell(String facilityCode) {
+        return jdbc.sql("""
+                        SELECT cell_code, gang_group, count(*) FROM prisoner
+                        WHERE facility_code = ? AND status <> 'RELEASED' AND cell_code IS NOT NULL
+                        GROUP BY cell_code, gang_group""")
+                .param(facilityCode)
+                .query((rs, n) -> new CellCount(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
+    @Override
     @Transactional
     public CellRecorded recordCell(String prisonerNumber, String cell, String module, String reason, Instant occurredAt,
                                    String recordedBy) {

@@ -12,6 +12,7 @@ import org.custodia.common.Validation;
 import org.custodia.custody.HousedPrisoner;
 import org.custodia.custody.PrisonerCells;
 import org.custodia.facility.Facilities;
+import org.custodia.facility.Facility;
 import org.custodia.facility.Location;
 import org.custodia.housing.internal.rules.RivalryMatrix;
 import org.custodia.identity.Users;
@@ -23,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HousingService {
 
-    private final HousingStates states;
     private final Facilities facilities;
     private final RuleStore rules;
     private final PrisonerCells prisoners;
@@ -31,9 +31,8 @@ class HousingService {
     private final Users users;
     private final Clock clock;
 
-    HousingService(HousingStates states, Facilities facilities, RuleStore rules, PrisonerCells prisoners, Ledger ledger,
-                   Users users, Clock clock) {
-        this.states = states;
+    HousingService(Facilities facilities, RuleStore rules, PrisonerCells prisoners, Ledger ledger, Users users,
+                   Clock clock) {
         this.facilities = facilities;
         this.rules = rules;
         this.prisoners = prisoners;
@@ -48,8 +47,14 @@ class HousingService {
 
     @Transactional(readOnly = true)
     HousingApi.Occupancy occupancy(String facilityCode) {
-        HousingState state = states.load(facilityCode);
-        List<Location> locations = facilities.locations(state.facility.code());
+        Facility facility = facilities.require(facilityCode);
+        List<Location> locations = facilities.locations(facility.code());
+        // counted by the database per cell and affiliation: nobody is loaded (40,000 on the roll at CECOT)
+        Map<String, Map<String, Integer>> byCell = new java.util.HashMap<>();
+        for (PrisonerCells.CellCount c : prisoners.countsByCell(facility.code())) {
+            byCell.computeIfAbsent(c.cell(), k -> new TreeMap<>())
+                    .merge(c.gangGroup() == null ? "NONE" : c.gangGroup(), c.prisoners(), Integer::sum);
+        }
         List<HousingApi.ModuleOccupancy> modules = new ArrayList<>();
         int totalCna = 0;
         int totalWorking = 0;
@@ -58,19 +63,15 @@ class HousingService {
             List<HousingApi.CellOccupancy> cells = new ArrayList<>();
             Map<String, Integer> moduleGroups = new TreeMap<>();
             int occupied = 0;
-            for (Location cell : state.cells.stream().filter(c -> c.moduleCode().equals(module.code())).toList()) {
-                Map<String, Integer> groups = new TreeMap<>();
-                List<String> inCell = state.occupants(cell.code());
-                for (String n : inCell) {
-                    HousedPrisoner p = state.prisoners.get(n);
-                    String g = p == null || p.gangGroup() == null ? "NONE" : p.gangGroup();
-                    groups.merge(g, 1, Integer::sum);
-                    moduleGroups.merge(g, 1, Integer::sum);
-                }
+            for (Location cell : locations.stream().filter(Location::isCell)
+                    .filter(c -> c.moduleCode().equals(module.code())).toList()) {
+                Map<String, Integer> groups = byCell.getOrDefault(cell.code(), Map.of());
+                int inCell = groups.values().stream().mapToInt(Integer::intValue).sum();
+                groups.forEach((g, n) -> moduleGroups.merge(g, n, Integer::sum));
                 cells.add(new HousingApi.CellOccupancy(cell.code(), cell.active(), cell.inactiveReason(), cell.attributes(),
-                        cell.certifiedNormalAccommodation(), cell.workingCapacity(), cell.maxCapacity(), inCell.size(),
-                        Math.max(0, inCell.size() - cell.certifiedNormalAccommodation()), counts(groups)));
-                occupied += inCell.size();
+                        cell.certifiedNormalAccommodation(), cell.workingCapacity(), cell.maxCapacity(), inCell,
+                        Math.max(0, inCell - cell.certifiedNormalAccommodation()), counts(new TreeMap<>(groups))));
+                occupied += inCell;
             }
             modules.add(new HousingApi.ModuleOccupancy(module.code(), module.securityLevel(),
                     module.certifiedNormalAccommodation(), module.workingCapacity(), module.maxCapacity(), occupied,
@@ -79,7 +80,7 @@ class HousingService {
             totalWorking += module.workingCapacity();
             totalOccupied += occupied;
         }
-        return new HousingApi.Occupancy(state.facility.code(), totalCna, totalWorking, totalOccupied,
+        return new HousingApi.Occupancy(facility.code(), totalCna, totalWorking, totalOccupied,
                 totalCna == 0 ? 0 : Math.round(100f * totalOccupied / totalCna), Math.max(0, totalOccupied - totalCna),
                 modules);
     }
