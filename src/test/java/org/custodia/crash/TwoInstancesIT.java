@@ -3,8 +3,6 @@ package org.custodia.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.custodia.support.Api;
+import org.custodia.support.ConsoleHttp;
 import org.custodia.support.FiftyClientsScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +36,6 @@ import tools.jackson.databind.JsonNode;
  */
 class TwoInstancesIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Path work;
     private static AppProcess first;
@@ -101,7 +97,7 @@ class TwoInstancesIT {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String login = browser.send(page(first, "/login"), HttpResponse.BodyHandlers.ofString()).body();
         HttpResponse<String> signedIn = browser.send(form(first, "/login",
-                "username=custody&password=demo&_csrf=" + enc(csrf(login))), HttpResponse.BodyHandlers.ofString());
+                "username=custody&password=demo&_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(login))), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
@@ -110,7 +106,7 @@ class TwoInstancesIT {
                 .isEqualTo(200);
 
         // The CSRF token lives in the session too: a form of the second instance's page is good on the first.
-        HttpResponse<String> out = browser.send(form(first, "/logout", "_csrf=" + enc(csrf(onSecond.body()))),
+        HttpResponse<String> out = browser.send(form(first, "/logout", "_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(onSecond.body()))),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(out.headers().firstValue("Location").orElse("")).contains("/login?logout");
@@ -135,22 +131,10 @@ class TwoInstancesIT {
     }
 
     private static HttpRequest page(AppProcess instance, String path) {
-        return HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).header("Accept", "text/html").build();
+        return ConsoleHttp.page(instance.baseUrl(), path);
     }
 
     private static HttpRequest form(AppProcess instance, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1);
+        return ConsoleHttp.form(instance.baseUrl(), path, body);
     }
 }

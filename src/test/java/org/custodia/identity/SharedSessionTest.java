@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.custodia.support.Api;
+import org.custodia.support.ConsoleHttp;
 import org.custodia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SharedSessionTest extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     SessionRepository<? extends Session> sessions;
@@ -59,7 +56,7 @@ class SharedSessionTest extends IntegrationTest {
 
         String page = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
         HttpResponse<String> signedIn = browser.send(post("/login",
-                "username=intake&password=demo&_csrf=" + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
+                "username=intake&password=demo&_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(page))), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
@@ -86,7 +83,7 @@ class SharedSessionTest extends IntegrationTest {
         HttpResponse<String> home = browser.send(get("/"), HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).as("the session signs the console in").isEqualTo(200);
 
-        HttpResponse<String> out = browser.send(post("/logout", "_csrf=" + enc(csrf(home.body()))),
+        HttpResponse<String> out = browser.send(post("/logout", "_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(home.body()))),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(out.headers().firstValue("Location").orElse("")).contains("/login?logout");
@@ -123,23 +120,11 @@ class SharedSessionTest extends IntegrationTest {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").build();
+        return ConsoleHttp.page(baseUrl, path);
     }
 
     private HttpRequest post(String path, String form) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1);
+        return ConsoleHttp.form(baseUrl, path, form);
     }
 
     private static String cookie(CookieManager cookies) {
