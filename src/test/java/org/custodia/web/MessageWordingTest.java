@@ -31,6 +31,21 @@ class MessageWordingTest {
     }
 
     @Test
+    void countsAndTermsAgreeInNumberInBothLanguages() {
+        assertThat(messages.getMessage("referral.list.total", new Object[] {1L}, ES)).isEqualTo("1 remisión");
+        assertThat(messages.getMessage("referral.list.total", new Object[] {2000L}, ES)).isEqualTo("2.000 remisiones");
+        assertThat(messages.getMessage("referral.list.total", new Object[] {1L}, Locale.ENGLISH)).isEqualTo("1 referral");
+        assertThat(messages.getMessage("referral.term", new Object[] {1, 1, 1}, ES)).isEqualTo("1 año, 1 mes, 1 día");
+        assertThat(messages.getMessage("file.term", new Object[] {10, 0, 2}, ES)).isEqualTo("10 años, 0 meses, 2 días");
+        assertThat(messages.getMessage("file.term", new Object[] {1, 2, 1}, Locale.ENGLISH))
+                .isEqualTo("1 year, 2 months, 1 day");
+        assertThat(messages.getMessage("file.age", new Object[] {1}, ES)).isEqualTo("1 año");
+        assertThat(messages.getMessage("manifest.countsText", new Object[] {1, 0, 3}, ES))
+                .isEqualTo("1 admitida, 0 rechazadas o no llegadas, 3 pendientes");
+        assertThat(messages.getMessage("custody.upcoming.days", new Object[] {90}, ES)).isEqualTo("90 días");
+    }
+
+    @Test
     void sexIsHombreMujerEverywhereInSpanish() {
         for (String prefix : new String[] {"custody.sex.", "referral.sex."}) {
             assertThat(messages.getMessage(prefix + "MALE", null, ES)).isEqualTo("Hombre");
