@@ -211,8 +211,8 @@ class ChainEndToEndBrowserTest extends IntegrationTest {
             browser.screenshot("e2e-05-classification-housing-plan");
             page.findElement(By.id("apply")).click();
             browser.await(d -> d.findElements(By.id("apply")).isEmpty());
-            assertThat(page.findElement(By.cssSelector("#main [role=status]")).getText())
-                    .isEqualTo(Messages.es("housing.plans.applied"));
+            assertThat(page.findElements(By.cssSelector("#main [role=status]"))).extracting(WebElement::getText)
+                    .contains(Messages.es("housing.plans.applied"));
             for (String number : numbers) {
                 page.get(baseUrl + "/prisoners/" + number);
                 assertThat(page.findElement(By.id("cell")).getText()).as("the cell of " + number).isEqualTo(cells.get(number));
@@ -299,6 +299,10 @@ class ChainEndToEndBrowserTest extends IntegrationTest {
             WebElement verdict = page.findElement(By.id("ledger-status"));
             assertThat(verdict.getAttribute("class")).contains("ok");
             assertThat(verdict.getText()).startsWith(Messages.prefix("es", "ledger.valid"));
+            java.util.regex.Matcher counted = Pattern.compile("\\d[\\d.,\\s]*").matcher(verdict.getText());
+            assertThat(counted.find()).as("the verdict counts the entries it verified").isTrue();
+            long verified = Long.parseLong(counted.group().replaceAll("\\D", ""));
+            assertThat(verdict.getText()).isEqualTo(Messages.es("ledger.valid", verified));
             browser.screenshot("e2e-09-oversight-ledger-verified");
             page.findElement(By.id("browse-ledger")).click();
             browser.await(d -> !d.findElements(By.id("ledger-filter")).isEmpty());
@@ -310,6 +314,9 @@ class ChainEndToEndBrowserTest extends IntegrationTest {
                     .extracting(e -> e.getAttribute("data-action"))
                     .containsExactlyInAnyOrder("MANIFEST_PLANNED", "MANIFEST_DEPARTED", "HANDOVER_COMPLETED",
                             "HANDOVER_COMPLETED", "MANIFEST_CLOSED");
+            assertThat(page.findElements(By.cssSelector("#ledger-entries tbody tr th a")))
+                    .as("the verification covered the flight's entries")
+                    .allSatisfy(a -> assertThat(Long.parseLong(a.getText())).isLessThanOrEqualTo(verified));
             assertThat(page.findElement(By.id("ledger-entries")).getText()).doesNotContain("MANIFEST_PLANNED");
             browser.screenshot("e2e-10-oversight-ledger-entries");
             new Select(page.findElement(By.id("subjectType"))).selectByValue("INVOICE");
