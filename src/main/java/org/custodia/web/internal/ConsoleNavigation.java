@@ -69,9 +69,4 @@ class ConsoleNavigation {
         }
         return visible;
     }
-
-    /** Every item, whoever may see it (for tests and the API reference). */
-    List<Item> all() {
-        return items;
-    }
 }
