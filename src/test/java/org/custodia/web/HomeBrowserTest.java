@@ -53,7 +53,7 @@ class HomeBrowserTest extends IntegrationTest {
             browser.await(d -> "true".equals(d.findElement(By.id("dash-occupancy-CECOT")).getAttribute("data-loaded")));
             assertThat(page.findElement(By.cssSelector("#dash-occupancy-CECOT tbody tr")).getText()).contains("2,560");
             assertThat(svgText(page, "dash-occupancy-CECOT")).as("English figures on the axis").contains("1,000");
-            assertThat(page.findElement(By.id("work")).getText()).contains("Your work", "people referred");
+            assertThat(page.findElement(By.id("work")).getText()).contains("Your work", "referred", "refused by the agreement rules");
         }
     }
 
