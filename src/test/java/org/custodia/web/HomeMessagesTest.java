@@ -53,6 +53,9 @@ class HomeMessagesTest {
         assertThat(en("agreement.rule.MIN_REMAINING_SENTENCE_DAYS", 1000)).isEqualTo("At least 1,000 days of the sentence left to serve");
         assertThat(es("agreement.rule.ADULTS_ONLY", 18)).isEqualTo("Solo personas de 18 años o más");
         assertThat(es("agreement.quotaPeople", 1000)).isEqualTo("1.000 personas");
+        assertThat(en("dash.revenueNote", 5L)).isEqualTo("Fee revenue against the operating cost of the prison system; "
+                + "\"Covered\" is the share of the cost the fees pay.");
+        assertThat(es("dash.revenueNote", 5L)).contains("«Cubierto»");
         assertThat(es("dash.logCheckpoint", 12345L, "1 dic 2026")).startsWith("Último punto de control firmado: 12.345 asientos");
     }
 }
