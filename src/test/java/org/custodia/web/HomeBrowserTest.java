@@ -83,6 +83,13 @@ class HomeBrowserTest extends IntegrationTest {
             assertThat(noSidewaysScroll(js)).as("no sideways scroll, unfolded").isTrue();
             browser.screenshot("home-390-open");
 
+            page.findElement(By.cssSelector("#main-nav a[href='/referrals']")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.await(d -> "false".equals(d.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")));
+            assertThat(page.findElement(By.id("main-nav")).isDisplayed()).as("Escape folds it").isFalse();
+            assertThat(page.switchTo().activeElement().getAttribute("id")).as("the focus back on the button").isEqualTo("nav-toggle");
+
+            toggle.click();
+            browser.await(d -> "true".equals(d.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")));
             toggle.click();
             browser.await(d -> "false".equals(d.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")));
             assertThat(page.findElement(By.id("main-nav")).isDisplayed()).isFalse();
