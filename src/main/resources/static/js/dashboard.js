@@ -1,97 +1,68 @@
-// The home page's pictures: occupancy by module, the referral pipeline and the releases to come. Each picture reads
-// the same API a client would (with the console's session), and writes its figures into the table beside it too,
-// for those who would rather read, or cannot see the chart.
+// The home page's pictures. Each figure's table, rendered by the server in the reader's language, holds the figures
+// (raw in data-value, written out in the cell); this script draws the chart beside it from that table, so the
+// picture and the table never disagree and the figures stay readable without the picture. Numbers on the axes
+// are written the page's way (Spanish 1.000, English 1,000).
 (function () {
   const root = document.getElementById('dashboard');
-  if (!root) { return; }
-  // The words come from the page (data attributes and a hidden list), in the reader's language.
-  const statusLabels = {};
-  root.querySelectorAll('[data-status-label]').forEach(li => { statusLabels[li.dataset.statusLabel] = li.textContent; });
-  const L = {occupied: root.dataset.labelOccupied, free: root.dataset.labelFree, none: root.dataset.labelNone,
-             statuses: statusLabels};
-  const brand = '#13294b', free = '#c9d1dc';
+  if (!root || !window.echarts) { return; }
+  const lang = document.documentElement.lang || 'en';
+  const grouping = {useGrouping: 'always'};
+  const integer = new Intl.NumberFormat(lang, Object.assign({maximumFractionDigits: 0}, grouping));
+  const decimal = new Intl.NumberFormat(lang, Object.assign({minimumFractionDigits: 2, maximumFractionDigits: 2}, grouping));
+  const brand = '#13294b', capacity = '#c9d1dc', over = '#a4161a', second = '#6b8fb5';
+  const ink = '#1b1f24';
 
-  async function json(path) {
-    const response = await fetch(path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-    if (!response.ok) { throw new Error(path + ' ' + response.status); }
-    return response.json();
+  function read(figure) {
+    const table = figure.querySelector('table.dash-table');
+    const heads = Array.from(table.querySelectorAll('thead th')).slice(1);
+    const rows = Array.from(table.querySelectorAll('tbody tr')).filter(tr => !tr.classList.contains('empty'));
+    return {
+      columns: heads.map((th, i) => ({name: th.textContent.trim(), drawn: th.dataset.drawn !== 'false', index: i})),
+      labels: rows.map(tr => tr.querySelector('th').textContent.trim()),
+      flagged: rows.map(tr => tr.classList.contains('flagged')),
+      values: rows.map(tr => Array.from(tr.querySelectorAll('td')).map(td => Number(td.dataset.value)))
+    };
   }
 
-  function fill(figure, rows) {
-    const body = figure.querySelector('tbody');
-    body.innerHTML = '';
-    if (rows.length === 0) {
-      const tr = body.insertRow();
-      const td = tr.insertCell();
-      td.colSpan = 3;
-      td.textContent = L.none;
+  function draw(figure) {
+    const data = read(figure);
+    const kind = figure.dataset.kind;
+    const horizontal = data.labels.some(l => l.length > 12) && kind === 'bars';
+    const drawn = data.columns.filter(c => c.drawn);
+    const money = data.values.some(v => v.some(x => !Number.isInteger(x)));
+    const format = value => (money ? decimal : integer).format(value);
+    let series;
+    if (kind === 'capacity') {
+      series = [
+        {name: data.columns[1].name, type: 'bar', barGap: '-100%', barMaxWidth: 28, silent: true,
+         data: data.values.map(v => v[1]), itemStyle: {color: capacity}},
+        {name: data.columns[0].name, type: 'bar', barMaxWidth: 28, itemStyle: {color: brand},
+         data: data.values.map((v, i) => ({value: v[0], itemStyle: {color: data.flagged[i] ? over : brand}}))}
+      ];
+    } else {
+      series = drawn.map((c, n) => ({
+        name: c.name, type: 'bar', barMaxWidth: 28, itemStyle: {color: n === 0 ? brand : second},
+        data: data.values.map((v, i) => ({value: v[c.index], itemStyle: {color: data.flagged[i] ? over : (n === 0 ? brand : second)}}))
+      }));
     }
-    rows.forEach(cells => {
-      const tr = body.insertRow();
-      cells.forEach((value, i) => {
-        const td = tr.insertCell();
-        td.textContent = value;
-        if (i > 0) { td.className = 'num'; }
-      });
+    const chart = echarts.init(figure.querySelector('.chart'), null, {renderer: 'svg'});
+    const category = {type: 'category', data: horizontal ? data.labels.slice().reverse() : data.labels,
+                      axisLabel: {color: ink, width: horizontal ? 150 : undefined, overflow: 'truncate'}};
+    const value = {type: 'value', minInterval: 1, axisLabel: {color: ink, formatter: format}};
+    if (horizontal) { series.forEach(s => { s.data = s.data.slice().reverse(); }); }
+    chart.setOption({
+      animation: false,
+      grid: {left: horizontal ? 160 : 56, right: 16, top: series.length > 1 ? 32 : 16, bottom: 28, containLabel: false},
+      tooltip: {trigger: 'axis', valueFormatter: format},
+      legend: series.length > 1 ? {top: 0, textStyle: {color: ink}} : undefined,
+      xAxis: horizontal ? value : category, yAxis: horizontal ? category : value,
+      series: series
     });
+    window.addEventListener('resize', () => chart.resize());
     figure.dataset.loaded = 'true';
   }
 
-  function bars(figure, categories, series, horizontal) {
-    if (!window.echarts) { return; }
-    const chart = echarts.init(figure.querySelector('.chart'), null, {renderer: 'svg'});
-    const category = {type: 'category', data: categories, axisLabel: {color: '#1b1f24'}};
-    const value = {type: 'value', minInterval: 1, axisLabel: {color: '#1b1f24'}};
-    chart.setOption({
-      animation: false, grid: {left: horizontal ? 120 : 40, right: 16, top: 24, bottom: 28},
-      tooltip: {trigger: 'axis'}, legend: series.length > 1 ? {top: 0} : undefined,
-      xAxis: horizontal ? value : category, yAxis: horizontal ? category : value,
-      series: series.map(s => Object.assign({type: 'bar', stack: 'all', barMaxWidth: 28}, s))
-    });
-    window.addEventListener('resize', () => chart.resize());
-  }
-
-  async function occupancy() {
-    const figure = document.getElementById('dash-occupancy');
-    if (!figure) { return; }
-    const data = await json('/api/v1/facilities/' + encodeURIComponent(root.dataset.facility) + '/occupancy');
-    const modules = data.modules || [];
-    fill(figure, modules.map(m => [m.code, m.occupied, m.workingCapacity]));
-    bars(figure, modules.map(m => m.code), [
-      {name: L.occupied, data: modules.map(m => m.occupied), itemStyle: {color: brand}},
-      {name: L.free, data: modules.map(m => Math.max(0, m.workingCapacity - m.occupied)), itemStyle: {color: free}}
-    ], false);
-  }
-
-  async function pipeline() {
-    const figure = document.getElementById('dash-pipeline');
-    const statuses = Object.keys(L.statuses);
-    const totals = await Promise.all(statuses.map(s =>
-      json('/api/v1/referrals?size=1&status=' + s).then(page => page.total)));
-    fill(figure, statuses.map((s, i) => [L.statuses[s], totals[i]]));
-    bars(figure, statuses.map(s => L.statuses[s]).reverse(),
-      [{name: '', data: totals.slice().reverse(), itemStyle: {color: brand}}], true);
-  }
-
-  async function releases() {
-    const figure = document.getElementById('dash-releases');
-    if (!figure) { return; }
-    const data = await json('/api/v1/releases/upcoming?days=180');
-    const months = [];
-    const start = new Date(data.from + 'T00:00:00Z');
-    for (let i = 0; i < 7; i++) {
-      const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
-      months.push(d.toISOString().substring(0, 7));
-    }
-    const counts = months.map(m => data.items.filter(item => !item.overdue && String(item.releaseDate).startsWith(m)).length);
-    const overdue = data.items.filter(item => item.overdue).length;
-    const rows = months.map((m, i) => [m, counts[i]]);
-    if (overdue > 0) { rows.unshift(['< ' + months[0], overdue]); }
-    fill(figure, rows);
-    bars(figure, months, [{name: '', data: counts, itemStyle: {color: brand}}], false);
-  }
-
-  [occupancy, pipeline, releases].forEach(draw => draw().catch(e => {
-    console.warn('dashboard', e);
-  }));
+  root.querySelectorAll('figure[data-kind]').forEach(figure => {
+    try { draw(figure); } catch (e) { console.warn('dashboard', e); }
+  });
 })();

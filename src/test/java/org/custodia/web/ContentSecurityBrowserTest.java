@@ -16,13 +16,13 @@ class ContentSecurityBrowserTest extends IntegrationTest {
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
             browser.signIn(baseUrl, "admin", "demo");
-            browser.await(d -> "true".equals(d.findElement(By.id("dash-occupancy")).getAttribute("data-loaded"))
+            browser.await(d -> "true".equals(d.findElement(By.id("dash-occupancy-CECOT")).getAttribute("data-loaded"))
                     && "true".equals(d.findElement(By.id("dash-pipeline")).getAttribute("data-loaded"))
                     && "true".equals(d.findElement(By.id("dash-releases")).getAttribute("data-loaded")));
-            assertThat(page.findElements(By.cssSelector("#dash-occupancy .chart svg"))).as("echarts drew").isNotEmpty();
+            assertThat(page.findElements(By.cssSelector("#dash-occupancy-CECOT .chart svg"))).as("echarts drew").isNotEmpty();
             assertThat(page.findElements(By.cssSelector("#dash-pipeline .chart svg path"))).isNotEmpty();
             assertThat(page.findElement(By.cssSelector("#dash-pipeline tbody")).getText())
-                    .as("the labels read from the page's data attributes").contains("Presentada", "Ingresada");
+                    .as("the labels, in the page's language").contains("Presentada", "Ingresada");
             browser.screenshot("home-under-csp");
             assertThat(problems(browser)).as("the browser console").isEmpty();
 
