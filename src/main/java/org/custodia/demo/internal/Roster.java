@@ -94,7 +94,7 @@ final class Roster {
             }
             d.put("convictions", convictions);
             d.put("legalBasis", serving ? "Agreement US-SV-2025, article 3"
-                    : "Alien Enemies Act proclamation of 15 March 2025 (no ground of the agreement)");
+                    : "Alien Enemies Act proclamation of March 2025 (no ground of the agreement)");
             d.put("gangAffiliation", Map.of("group", "TREN_DE_ARAGUA", "source",
                     "Alleged by DHS under the Alien Enemies Act proclamation", "verified", false));
             d.put("consularNotificationRequested", true);
