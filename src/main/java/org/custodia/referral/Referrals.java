@@ -12,14 +12,6 @@ import java.util.UUID;
  */
 public interface Referrals {
 
-    /**
-     * Submits a referral as {@code POST /api/v1/referrals} does (the caller's idempotency aside): parsed, evaluated
-     * under the agreement's policy as of today, stored SUBMITTED or INELIGIBLE with every finding and ledgered as
-     * {@code REFERRAL_SUBMITTED}; joins the caller's transaction. Only a SENDING_AGENCY of the agreement's sending
-     * party or an ADMIN submits. Used by the demo story.
-     */
-    ReferralSnapshot submit(tools.jackson.databind.JsonNode body, org.custodia.identity.CurrentUser user);
-
     /** The referral with its full dossier, status and latest findings; no scope applies (module to module). */
     Optional<ReferralSnapshot> find(UUID id);
 

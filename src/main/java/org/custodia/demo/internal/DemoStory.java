@@ -16,7 +16,7 @@ import org.custodia.history.HeldPeople;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;
-import org.custodia.referral.Referrals;
+import org.custodia.referral.ReferralImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +64,7 @@ class DemoStory implements ApplicationRunner {
             "BARRIO_18_SURENOS", List.of("M3", "M4"), "BARRIO_18_REVOLUCIONARIOS", List.of("M5", "M6"),
             "TREN_DE_ARAGUA", List.of("M8"));
 
-    private final Referrals referrals;
+    private final ReferralImports imports;
     private final HeldPeople held;
     private final BillingRuns billing;
     private final Users users;
@@ -78,12 +78,12 @@ class DemoStory implements ApplicationRunner {
     private final boolean background;
     private final ZoneId zone = ZoneId.of("America/El_Salvador");
 
-    DemoStory(Referrals referrals, HeldPeople held, BillingRuns billing, Users users, Ledger ledger, JsonMapper json,
+    DemoStory(ReferralImports imports, HeldPeople held, BillingRuns billing, Users users, Ledger ledger, JsonMapper json,
               JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
               @Value("${custodia.demo.population:3000}") int population,
               @Value("${custodia.demo.seed:20250315}") long seed,
               @Value("${custodia.demo.population-in-background:true}") boolean background) {
-        this.referrals = referrals;
+        this.imports = imports;
         this.held = held;
         this.billing = billing;
         this.users = users;
@@ -116,14 +116,15 @@ class DemoStory implements ApplicationRunner {
 
         step(counts, "referrals-refused", "us-agency", () -> {
             CurrentUser agency = users.requireCurrent();
-            int n = 0;
-            for (Roster.Flown p : flights) {
-                if (!p.held()) {
-                    referrals.submit(json.valueToTree(p.dossier()), agency);
-                    n++;
-                }
+            List<tools.jackson.databind.JsonNode> bodies = flights.stream().filter(p -> !p.held())
+                    .map(p -> (tools.jackson.databind.JsonNode) json.valueToTree(p.dossier())).toList();
+            var imported = imports.importAll(bodies, agency);
+            if (imported.invalid() > 0 || imported.stored() != bodies.size()) {
+                throw new IllegalStateException("The import of the flights' referrals stored " + imported.stored()
+                        + " of " + bodies.size() + " (" + imported.invalid() + " unreadable)");
             }
-            return n + " referrals refused by the rules (INELIGIBLE): no conviction, or no commitment order";
+            return imported.stored() + " referrals in one import, " + imported.ineligible()
+                    + " refused by the rules (INELIGIBLE): no conviction, or no commitment order";
         });
         List<String> flightCells = flights.stream().filter(Roster.Flown::held).map(p -> cell(p.group(), cellCounters))
                 .toList();
