@@ -29,12 +29,19 @@ class AgreementDemoData implements ApplicationRunner {
     private static final List<String> ADDED_RULES = List.of("FIT_TO_TRAVEL", "DUPLICATE_PERSON");
     private static final Logger log = LoggerFactory.getLogger(AgreementDemoData.class);
 
+    /** The demo story's record of CECOT's own population (org.custodia.demo): not a transfer, El Salvador's prisoners. */
+    static final String NATIONAL = "SV-NACIONAL";
+    static final String NATIONAL_PARTY = "SV-OJ";
+
     private final AgreementService service;
     private final AgreementRepository repository;
+    private final boolean story;
 
-    AgreementDemoData(AgreementService service, AgreementRepository repository) {
+    AgreementDemoData(AgreementService service, AgreementRepository repository,
+                      @org.springframework.beans.factory.annotation.Value("${custodia.demo.story:false}") boolean story) {
         this.service = service;
         this.repository = repository;
+        this.story = story;
     }
 
     @Override
@@ -45,6 +52,9 @@ class AgreementDemoData implements ApplicationRunner {
         }
         if (repository.party("SV").isEmpty()) {
             service.createParty(new Party("SV", "República de El Salvador", "SV"));
+        }
+        if (story) {
+            national();
         }
         Optional<Agreement> existing = repository.find(CODE);
         if (existing.isPresent()) {
@@ -65,6 +75,31 @@ class AgreementDemoData implements ApplicationRunner {
                 List.of(new AgreementRequest.FeeLine(FeeKind.CUSTODY_DAY, "55.00", "USD", LocalDate.of(2025, 3, 1), null),
                         new AgreementRequest.FeeLine(FeeKind.INTAKE_FEE, "250.00", "USD", LocalDate.of(2025, 3, 1), null))));
         log.info("Demo agreement {} created", CODE);
+    }
+
+    /**
+     * The demo story's CECOT population is El Salvador's own prisoners, committed by its courts: the model admits
+     * people only under an agreement, so they are recorded under one of their own between the Salvadoran judiciary
+     * and the prison service, with no fee (El Salvador does not bill itself) and only the rules the facility itself
+     * imposes. Created once, ledgered like any agreement.
+     */
+    private void national() {
+        if (repository.party(NATIONAL_PARTY).isEmpty()) {
+            service.createParty(new Party(NATIONAL_PARTY, "Órgano Judicial de El Salvador", "SV"));
+        }
+        if (repository.find(NATIONAL).isPresent()) {
+            return;
+        }
+        service.create(new AgreementRequest(NATIONAL,
+                "Población nacional del CECOT: reclusos condenados por tribunales de El Salvador (no es un traslado)",
+                NATIONAL_PARTY, "SV", AgreementStatus.ACTIVE, LocalDate.of(2023, 1, 31), null, 20000, "NO_CREDITS", 0,
+                "CECOT", new AgreementRequest.Policy(List.of(
+                        new AgreementRequest.Rule("FINAL_CONVICTION_REQUIRED", Map.of()),
+                        new AgreementRequest.Rule("ADULTS_ONLY", Map.of("minimumAge", 18)),
+                        new AgreementRequest.Rule("SEX_OF_FACILITY", Map.of("sex", "MALE")),
+                        new AgreementRequest.Rule("DUPLICATE_PERSON", Map.of()))),
+                List.of(new AgreementRequest.FeeLine(FeeKind.CUSTODY_DAY, "0.00", "USD", LocalDate.of(2023, 1, 31), null))));
+        log.info("Demo agreement {} (CECOT's own population, for the demo story) created", NATIONAL);
     }
 
     /** A demo agreement created by an earlier version gets the rules added since, as an amendment (ledgered). */
