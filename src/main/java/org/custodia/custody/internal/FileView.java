@@ -166,10 +166,14 @@ class FileView {
             if (h.nextOfKin() != null) {
                 handover.add(new Field("handover-next-of-kin", t.m("custody.field.nextOfKin"), t.contact(h.nextOfKin())));
             }
+            // a foreign national is always asked (the admission requires both answers); neither answer: a national
+            // of the receiving state, to whom Vienna Art. 36 does not apply
+            String unasked = h.informedOfConsularRights() == null && h.consularNotificationRequested() == null
+                    ? t.m("file.consularNotApplicable") : t.m("file.notAsked");
             handover.add(new Field("handover-consular-informed", t.m("file.handover.informedOfConsularRights"),
-                    h.informedOfConsularRights() == null ? t.m("file.notAsked") : t.yesNo(h.informedOfConsularRights())));
+                    h.informedOfConsularRights() == null ? unasked : t.yesNo(h.informedOfConsularRights())));
             handover.add(new Field("handover-consular-requested", t.m("file.handover.consularNotificationRequested"),
-                    h.consularNotificationRequested() == null ? t.m("file.notAsked") : t.yesNo(h.wantsConsulNotified())));
+                    h.consularNotificationRequested() == null ? unasked : t.yesNo(h.wantsConsulNotified())));
             if (h.consulateNotifiedAt() != null) {
                 handover.add(new Field("handover-consulate-notified", t.m("file.handover.consulateNotifiedAt"),
                         t.at(h.consulateNotifiedAt())));
@@ -299,14 +303,14 @@ class FileView {
             if (c == null || c.name() == null) {
                 return "";
             }
-            return c.name() + (c.relationship() == null ? "" : " (" + c.relationship() + ")")
+            return c.name() + (c.relationship() == null ? "" : " (" + relationship(c.relationship()) + ")")
                     + (c.phone() == null ? "" : ", " + m("file.phone") + " " + c.phone());
         }
 
         String familyMember(AdmissionCommand.FamilyMember f) {
             List<String> parts = new ArrayList<>();
             if (f.relationship() != null) {
-                parts.add(f.relationship());
+                parts.add(relationship(f.relationship()));
             }
             if (f.age() != null) {
                 parts.add(m("file.age", f.age()));
@@ -318,6 +322,11 @@ class FileView {
                 parts.add(f.custodyStatus());
             }
             return f.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        }
+
+        /** A relationship as the sending state's client writes it: a code (MOTHER) in words, free text as typed. */
+        String relationship(String value) {
+            return value.matches("[A-Z_]+") ? coded("file.relationship.", value) : value;
         }
 
         String detailLabel(String key) {
