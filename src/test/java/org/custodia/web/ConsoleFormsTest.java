@@ -75,6 +75,36 @@ class ConsoleFormsTest extends CustodyTestSupport {
     }
 
     @Test
+    void aRefusedHandoversReferralSaysWhyAndLinksItsManifestAnAdmittedOneLinksItsPrisoner() throws Exception {
+        Instant now = now().truncatedTo(ChronoUnit.SECONDS);
+        String refused = Dossiers.accepted(this, Dossiers.eligible("Huella", "Que No Coincide", "VE"));
+        String admitted = Dossiers.accepted(this, Dossiers.eligible("Huella", "Que Coincide", "VE"));
+        String manifestId = departedManifest(now, refused, admitted);
+        Map<String, Object> notVerified = new java.util.LinkedHashMap<>(Dossiers.handover(refused,
+                now.minus(Duration.ofHours(3)).toString()));
+        notVerified.put("identityVerified", false);
+        notVerified.remove("verificationMethod");
+        notVerified.put("identityDiscrepancy", "Las huellas no coinciden con el registro");
+        assertThat(as("reception").post("/api/v1/manifests/" + manifestId + "/arrivals", notVerified,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isIn(200, 201);
+        Api.Response handover = as("reception").post("/api/v1/manifests/" + manifestId + "/arrivals",
+                Dossiers.handover(admitted, now.minus(Duration.ofHours(3)).toString()),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(handover.status()).as(handover.text()).isEqualTo(201);
+        String number = handover.json().get("prisonerNumber").asString();
+
+        Session intake = Session.signIn(baseUrl, "intake");
+        String es = intake.get("/referrals/" + refused + "?lang=es").body();
+        assertThat(text(es)).contains("La identidad no se verificó: Las huellas no coinciden con el registro")
+                .doesNotContain("IDENTITY_NOT_VERIFIED");
+        String en = intake.get("/referrals/" + refused + "?lang=en").body();
+        assertThat(text(en)).contains("Las huellas no coinciden con el registro").doesNotContain("IDENTITY_NOT_VERIFIED");
+        assertThat(es).contains("href=\"/reception/manifests/" + manifestId + "\"");
+        assertThat(intake.get("/referrals/" + admitted + "?lang=es").body())
+                .contains("href=\"/prisoners/" + number + "\"");
+    }
+
+    @Test
     void theFormalCountHasALineForPeopleWithoutACellAndARefusedCountKeepsWhatWasTyped() throws Exception {
         String facility = newFacility(1, 1, 10);
         admit(command(facility, "Sin", "Celda", List.of("VE"), null)); // admitted, not yet housed
@@ -114,7 +144,7 @@ class ConsoleFormsTest extends CustodyTestSupport {
     void referralTimesAreTheFacilitysAndTheReferralFormSpeaksSpanish() throws Exception {
         String id = Dossiers.submitted(this, Dossiers.eligible("Hora", "Del Centro", "VE"));
         Instant submittedAt = Instant.parse(as("intake").get("/api/v1/referrals/" + id).json().get("submittedAt").asString());
-        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").format(submittedAt.atZone(zoneOf("CECOT")));
+        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.forLanguageTag("es")).format(submittedAt.atZone(zoneOf("CECOT")));
         Session intake = Session.signIn(baseUrl, "intake");
         String detail = text(intake.get("/referrals/" + id + "?lang=es").body());
         assertThat(detail).contains(local).doesNotContain(" UTC");

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FileView {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A time of the file: the facility's local time with its zone's abbreviation (e.g. CST), as on every page. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     /** Detail fields whose values are codes, and the message prefix that turns each code into words. */
     private static final Map<String, String> CODED = Map.ofEntries(
@@ -277,7 +278,7 @@ class FileView {
         }
 
         String at(Instant instant) {
-            return instant == null ? "" : TIME.format(instant.atZone(zone));
+            return instant == null ? "" : TIME.withLocale(locale).format(instant.atZone(zone));
         }
 
         String date(LocalDate date) {
