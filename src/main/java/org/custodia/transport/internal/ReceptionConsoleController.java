@@ -81,6 +81,7 @@ class ReceptionConsoleController {
         model.addAttribute("agreements", usable);
         model.addAttribute("agreement", chosen);
         model.addAttribute("candidates", candidates);
+        model.addAttribute("zone", chosen == null ? java.time.ZoneOffset.UTC : manifests.zoneOf(chosen.facilityCode()));
         return "transport/manifest-new";
     }
 
