@@ -178,14 +178,14 @@ class ConsoleFormsTest extends CustodyTestSupport {
             }
             List<String> facts = "es".equals(lang)
                     ? List.of("Pertenencias", "1 × wristwatch", "Ana Pérez (madre, Maracay, VE)", "Contacto de emergencia",
-                    "Tren de Aragua", "Huella dactilar", "Pasaporte")
+                    "Tren de Aragua", "Huella dactilar", "Pasaporte", "Ley federal de EE. UU. (First Step Act)")
                     : List.of("Property", "1 × wristwatch", "Ana Pérez (mother, Maracay, VE)", "Emergency contact",
-                    "Tren de Aragua", "fingerprint", "Passport");
+                    "Tren de Aragua", "fingerprint", "Passport", "US federal law (First Step Act)");
             for (String fact : facts) {
                 assertThat(page).as("%s on the page (%s)", fact, lang).containsIgnoringCase(fact);
                 assertThat(copy).as("%s on the PDF (%s)", fact, lang).containsIgnoringCase(fact);
             }
-            assertThat(page + copy).doesNotContain("MOTHER", "FINGERPRINT", "TREN_DE_ARAGUA", "PASSPORT",
+            assertThat(page + copy).doesNotContain("MOTHER", "FINGERPRINT", "TREN_DE_ARAGUA", "PASSPORT", "US_FEDERAL_FSA",
                     "referralId", "verificationMethod");
         }
     }

@@ -130,6 +130,10 @@ class FileView {
         sections.add(new Section("commitment", t.m("custody.section.commitment"), commitment));
 
         List<Field> dates = new ArrayList<>();
+        if (p.sentenceRegime() != null) {
+            dates.add(new Field("field-regime", t.m("custody.field.regime"), t.coded("sentence.regime.",
+                    p.sentenceRegime())));
+        }
         if (sentence.life()) {
             dates.add(new Field("release-date", t.m("custody.field.releaseDate"), t.m("custody.sentence.life")));
         } else {
