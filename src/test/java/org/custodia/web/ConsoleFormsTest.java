@@ -105,6 +105,32 @@ class ConsoleFormsTest extends CustodyTestSupport {
     }
 
     @Test
+    void aDepartureInTheFutureIsRefusedInThePagesLanguageNextToItsFieldWithWhatWasTyped() throws Exception {
+        Instant now = now().truncatedTo(ChronoUnit.SECONDS);
+        String referral = Dossiers.accepted(this, Dossiers.eligible("Salida", "Futura", "VE"));
+        Api.Response manifest = as("reception").post("/api/v1/manifests", Map.of("agreementCode", Dossiers.AGREEMENT,
+                "carrier", "ICE Air", "transportReference", "GXA-" + UUID.randomUUID(),
+                "scheduledDeparture", now.plus(Duration.ofHours(8)).toString(),
+                "scheduledArrival", now.plus(Duration.ofHours(12)).toString(), "referralIds", List.of(referral)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(manifest.status()).as(manifest.text()).isEqualTo(201);
+        String id = manifest.json().get("id").asString();
+        String future = LOCAL.format(now.plus(Duration.ofDays(2)).atZone(zoneOf("CECOT")));
+        Session reception = Session.signIn(baseUrl, "reception");
+        for (String lang : List.of("es", "en")) {
+            String page = reception.get("/reception/manifests/" + id + "?lang=" + lang).body();
+            HttpResponse<String> refused = reception.post("/reception/manifests/" + id + "/departure",
+                    Map.of("_csrf", ConsoleHttp.csrf(page), "departedAt", future));
+            String again = reception.follow(refused, lang).body();
+            String text = text(again);
+            assertThat(text).contains("es".equals(lang) ? "Hora de salida: No puede ser posterior a ahora."
+                    : "Departed at: It cannot be later than now.")
+                    .doesNotContain("lies in the future", "VALIDATION_FAILED", "1 field is invalid", "departedAt:");
+            assertThat(again).contains("id=\"departedAt-error\"", "value=\"" + future + "\"");
+        }
+    }
+
+    @Test
     void theFormalCountHasALineForPeopleWithoutACellAndARefusedCountKeepsWhatWasTyped() throws Exception {
         String facility = newFacility(1, 1, 10);
         admit(command(facility, "Sin", "Celda", List.of("VE"), null)); // admitted, not yet housed
