@@ -24,4 +24,17 @@ public interface Admissions {
      * handover) lists custody's findings beside its own instead of repeating the rules.
      */
     List<FieldProblem> problems(AdmissionCommand command);
+
+    /**
+     * Vienna Art. 36 concerns foreign nationals: a person with the nationality of the receiving state is not one,
+     * whatever other nationality they hold. The admission asks for consular rights only of a foreign national; a form
+     * of the handover asks for them on the same terms.
+     *
+     * @param nationalities    the person's nationalities (ISO 3166 alpha-2)
+     * @param receivingCountry the country of the agreement's receiving party
+     */
+    static boolean isForeignNational(List<String> nationalities, String receivingCountry) {
+        return nationalities != null && !nationalities.isEmpty() && receivingCountry != null
+                && !nationalities.contains(receivingCountry);
+    }
 }

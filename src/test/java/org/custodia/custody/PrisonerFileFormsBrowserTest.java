@@ -46,7 +46,7 @@ class PrisonerFileFormsBrowserTest extends CustodyTestSupport {
             // the file: the handover's facts, labelled and in Spanish
             String file = page.findElement(By.id("file")).getText();
             assertThat(file).contains("Entrega a la llegada", "Pertenencias", "1 × wristwatch", "Ana Pérez",
-                    "Luisa Martínez (DAUGHTER, 7 años, Maracay, VE, with her grandmother)", "Contacto de emergencia",
+                    "Luisa Martínez (hija, 7 años, Maracay, VE, with her grandmother)", "Contacto de emergencia",
                     "Informado del derecho a la notificación consular", "Pasaporte", "Tren de Aragua");
             assertThat(page.findElement(By.id("handover-identity")).getText()).isEqualTo("Sí (huella dactilar)");
             String admission = page.findElement(By.cssSelector("#timeline li[data-type=ADMISSION]")).getText();

@@ -50,7 +50,10 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             date(page, "dateOfBirth", today.minusYears(30));
             new Select(page.findElement(By.id("sex"))).selectByValue("MALE");
             type(page, "nationalities", "VE");
-            type(page, "documentType", "PASSPORT");
+            Select documentType = new Select(page.findElement(By.id("documentType")));
+            assertThat(documentType.getOptions()).extracting(WebElement::getText)
+                    .as("a choice in words, never a code to type").contains("Passport").doesNotContain("PASSPORT");
+            documentType.selectByValue("PASSPORT");
             type(page, "documentNumber", ReferralBodies.unique("P"));
             type(page, "documentCountry", "VE");
             type(page, "biometricReference", ReferralBodies.unique("FBI"));
@@ -78,6 +81,8 @@ class ReferralConsoleBrowserTest extends IntegrationTest {
             assertThat(errors.getText()).contains("Given names: is required");
             assertThat(page.findElement(By.id("givenNames")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(page.findElement(By.id("familyNames")).getAttribute("value")).isEqualTo("Rojas Blanco");
+            assertThat(new Select(page.findElement(By.id("documentType"))).getFirstSelectedOption().getAttribute("value"))
+                    .as("the choice is kept on a refused form").isEqualTo("PASSPORT");
             assertThat(page.findElement(By.id("c0-years")).getAttribute("value")).isEqualTo("10");
             type(page, "givenNames", "Carlos Andrés");
             page.findElement(By.id("submit-referral")).click();

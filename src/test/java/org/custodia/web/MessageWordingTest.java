@@ -52,4 +52,22 @@ class MessageWordingTest {
             assertThat(messages.getMessage(prefix + "FEMALE", null, ES)).isEqualTo("Mujer");
         }
     }
+
+    @Test
+    void aFieldsProblemIsASentenceThatNeedsNoAgreementWithTheFieldsLabel() throws Exception {
+        // "Referencia del expediente: es obligatorio" broke gender; every problem said after a label is its own clause
+        java.util.Properties es = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages.properties"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            es.load(in);
+        }
+        for (String key : es.stringPropertyNames()) {
+            if (key.startsWith("referral.problem.") || key.startsWith("form.problem.")) {
+                assertThat(es.getProperty(key)).as(key)
+                        .doesNotStartWith("es ").doesNotStartWith("son ").doesNotStartWith("está ")
+                        .doesNotStartWith("obligatori").doesNotStartWith("demasiado ");
+            }
+        }
+        assertThat(messages.getMessage("referral.problem.REQUIRED", null, ES)).isEqualTo("complete este campo");
+    }
 }

@@ -415,8 +415,8 @@ class AdmissionService implements Admissions {
         if (person == null || person.nationalities() == null || agreement == null) {
             return false;
         }
-        String home = agreement.receivingParty().country();
-        return !person.nationalities().isEmpty() && !person.nationalities().contains(home);
+        return org.custodia.custody.Admissions.isForeignNational(person.nationalities(),
+                agreement.receivingParty().country());
     }
 
     private void notFuture(java.time.Instant at, String field, Validation v) {

@@ -34,6 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsolePage
 class CustodyConsoleController {
 
+    /** The affiliations a search can filter on, each shown in words ({@code referral.group.<code>}). */
+    static final List<String> GROUPS = List.of("MS13", "BARRIO_18_SURENOS", "BARRIO_18_REVOLUCIONARIOS",
+            "TREN_DE_ARAGUA", "OTHER");
+
     private final PrisonerService prisoners;
     private final PrisonerSearch search;
     private final RollService roll;
@@ -66,13 +70,20 @@ class CustodyConsoleController {
             model.addAttribute("result", search.search(query));
         } catch (ApiException e) {
             model.addAttribute("result", new CustodyViews.SearchPage(List.of(), 0, 25, 0, true));
-            model.addAttribute("problem", e.getMessage() + ": " + e.errors().stream().map(f -> f.field()).toList());
+            Map<String, String> typed = new java.util.LinkedHashMap<>();
+            typed.put("q", q == null ? "" : q);
+            typed.put("status", status == null ? "" : status);
+            typed.put("nationality", nationality == null ? "" : nationality);
+            typed.put("affiliation", affiliation == null ? "" : affiliation);
+            typed.put("module", module == null ? "" : module);
+            model.addAttribute("searchForm", ConsoleForm.refused("search", typed, e, Map.of(), "q"));
         }
         int window = days == 90 || days == 180 ? days : 30;
         model.addAttribute("query", query);
         model.addAttribute("days", window);
         model.addAttribute("upcoming", prisoners.upcomingReleases(window));
         model.addAttribute("statuses", PrisonerStatus.values());
+        model.addAttribute("groups", GROUPS);
         return "custody/prisoners";
     }
 
@@ -201,23 +212,32 @@ class CustodyConsoleController {
     String count(@RequestParam String facility, @RequestParam Map<String, String> form, RedirectAttributes redirect,
                  Locale locale) {
         List<Requests.ModuleCount> modules = new ArrayList<>();
+        Map<String, String> paths = new java.util.HashMap<>();
+        List<org.custodia.common.FieldProblem> unreadable = new ArrayList<>();
         form.forEach((name, value) -> {
             if (name.startsWith("counted.") && !value.isBlank()) {
-                Integer counted;
+                Integer counted = null;
                 try {
                     counted = Integer.valueOf(value.trim());
                 } catch (NumberFormatException e) {
-                    counted = -1;
+                    unreadable.add(new org.custodia.common.FieldProblem(name, "INVALID_TYPE", "Not a whole number"));
+                    return;
                 }
+                paths.put("modules[" + modules.size() + "].counted", name);
+                paths.put("modules[" + modules.size() + "].code", name);
                 modules.add(new Requests.ModuleCount(name.substring("counted.".length()), counted));
             }
         });
         try {
+            if (!unreadable.isEmpty()) {
+                throw ApiException.validation(unreadable);
+            }
             CustodyViews.FormalCount count = roll.count(facility, new Requests.Count(modules, null));
             redirect.addFlashAttribute("message", messages.getMessage("custody.count.saved",
                     new Object[] {messages.getMessage("custody.count.status." + count.status(), null, locale)}, locale));
         } catch (ApiException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage("custody.error", new Object[] {describe(e)}, locale));
+            // refused: the form again with the counts typed and, next to each, what to change
+            redirect.addFlashAttribute("countForm", ConsoleForm.refused("count", form, e, paths, null));
         }
         redirect.addAttribute("facility", facility);
         return "redirect:/roll-count";
@@ -231,7 +251,10 @@ class CustodyConsoleController {
             roll.resolve(facility, id, new Requests.Resolution(reason));
             redirect.addFlashAttribute("message", messages.getMessage("custody.count.resolved", null, locale));
         } catch (ApiException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage("custody.error", new Object[] {describe(e)}, locale));
+            Map<String, String> typed = new java.util.LinkedHashMap<>();
+            typed.put("reason", reason == null ? "" : reason);
+            redirect.addFlashAttribute("resolutionForm", ConsoleForm.refused("resolve-" + id, typed, e, Map.of(),
+                    "reason"));
         }
         redirect.addAttribute("facility", facility);
         return "redirect:/roll-count";
@@ -247,13 +270,6 @@ class CustodyConsoleController {
         model.addAttribute("alerts", alerts);
         model.addAttribute("zones", zones);
         return "custody/alerts";
-    }
-
-    private static String describe(ApiException e) {
-        if (e.errors().isEmpty()) {
-            return e.getMessage();
-        }
-        return String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
     }
 
     private static String blank(String value) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FileView {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A time of the file: the facility's local time with its zone's abbreviation (e.g. CST), as on every page. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     /** Detail fields whose values are codes, and the message prefix that turns each code into words. */
     private static final Map<String, String> CODED = Map.ofEntries(
@@ -129,6 +130,10 @@ class FileView {
         sections.add(new Section("commitment", t.m("custody.section.commitment"), commitment));
 
         List<Field> dates = new ArrayList<>();
+        if (p.sentenceRegime() != null) {
+            dates.add(new Field("field-regime", t.m("custody.field.regime"), t.coded("sentence.regime.",
+                    p.sentenceRegime())));
+        }
         if (sentence.life()) {
             dates.add(new Field("release-date", t.m("custody.field.releaseDate"), t.m("custody.sentence.life")));
         } else {
@@ -166,10 +171,14 @@ class FileView {
             if (h.nextOfKin() != null) {
                 handover.add(new Field("handover-next-of-kin", t.m("custody.field.nextOfKin"), t.contact(h.nextOfKin())));
             }
+            // a foreign national is always asked (the admission requires both answers); neither answer: a national
+            // of the receiving state, to whom Vienna Art. 36 does not apply
+            String unasked = h.informedOfConsularRights() == null && h.consularNotificationRequested() == null
+                    ? t.m("file.consularNotApplicable") : t.m("file.notAsked");
             handover.add(new Field("handover-consular-informed", t.m("file.handover.informedOfConsularRights"),
-                    h.informedOfConsularRights() == null ? t.m("file.notAsked") : t.yesNo(h.informedOfConsularRights())));
+                    h.informedOfConsularRights() == null ? unasked : t.yesNo(h.informedOfConsularRights())));
             handover.add(new Field("handover-consular-requested", t.m("file.handover.consularNotificationRequested"),
-                    h.consularNotificationRequested() == null ? t.m("file.notAsked") : t.yesNo(h.wantsConsulNotified())));
+                    h.consularNotificationRequested() == null ? unasked : t.yesNo(h.wantsConsulNotified())));
             if (h.consulateNotifiedAt() != null) {
                 handover.add(new Field("handover-consulate-notified", t.m("file.handover.consulateNotifiedAt"),
                         t.at(h.consulateNotifiedAt())));
@@ -273,7 +282,7 @@ class FileView {
         }
 
         String at(Instant instant) {
-            return instant == null ? "" : TIME.format(instant.atZone(zone));
+            return instant == null ? "" : TIME.withLocale(locale).format(instant.atZone(zone));
         }
 
         String date(LocalDate date) {
@@ -299,14 +308,14 @@ class FileView {
             if (c == null || c.name() == null) {
                 return "";
             }
-            return c.name() + (c.relationship() == null ? "" : " (" + c.relationship() + ")")
+            return c.name() + (c.relationship() == null ? "" : " (" + relationship(c.relationship()) + ")")
                     + (c.phone() == null ? "" : ", " + m("file.phone") + " " + c.phone());
         }
 
         String familyMember(AdmissionCommand.FamilyMember f) {
             List<String> parts = new ArrayList<>();
             if (f.relationship() != null) {
-                parts.add(f.relationship());
+                parts.add(relationship(f.relationship()));
             }
             if (f.age() != null) {
                 parts.add(m("file.age", f.age()));
@@ -318,6 +327,11 @@ class FileView {
                 parts.add(f.custodyStatus());
             }
             return f.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        }
+
+        /** A relationship as the sending state's client writes it: a code (MOTHER) in words, free text as typed. */
+        String relationship(String value) {
+            return value.matches("[A-Z_]+") ? coded("file.relationship.", value) : value;
         }
 
         String detailLabel(String key) {

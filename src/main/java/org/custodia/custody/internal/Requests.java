@@ -49,7 +49,8 @@ final class Requests {
     }
 
     @Schema(name = "ModuleCountRequest")
-    record ModuleCount(@NotBlank String code, @NotNull @Min(0) Integer counted) {
+    record ModuleCount(@Schema(description = "A module's code, or UNHOUSED for the people in custody not yet in a cell",
+            example = "M1") @NotBlank String code, @NotNull @Min(0) Integer counted) {
     }
 
     @Schema(name = "ResolutionRequest")

@@ -102,6 +102,12 @@ class RollService {
 
     // ---- formal counts
 
+    /**
+     * The line of a formal count for the people in custody not yet in a cell (in reception, awaiting housing): a
+     * count names it as its module code. No module of a facility may be called so.
+     */
+    static final String UNHOUSED = "UNHOUSED";
+
     @Transactional
     CustodyViews.FormalCount count(String facilityCode, Requests.Count r) {
         CurrentUser user = users.requireCurrent();
@@ -110,6 +116,7 @@ class RollService {
         Set<String> moduleCodes = new HashSet<>();
         facilities.locations(facility.code()).stream().filter(l -> "MODULE".equals(l.kind()))
                 .forEach(l -> moduleCodes.add(l.code()));
+        moduleCodes.add(UNHOUSED);
         List<Requests.ModuleCount> modules = r.modules() == null ? List.of() : r.modules();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < modules.size(); i++) {
@@ -128,9 +135,10 @@ class RollService {
         store.lockFacilityHousing(facility.code());
         Map<String, Integer> expected = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT module_code, count(*) FROM prisoner
-                        WHERE facility_code = ? AND status = 'IN_CUSTODY' AND module_code IS NOT NULL GROUP BY module_code""")
-                .param(facility.code())
+                        SELECT CASE WHEN cell_code IS NULL THEN ? ELSE module_code END, count(*) FROM prisoner
+                        WHERE facility_code = ? AND status = 'IN_CUSTODY' AND (module_code IS NOT NULL OR cell_code IS NULL)
+                        GROUP BY 1""")
+                .params(UNHOUSED, facility.code())
                 .query(rs -> {
                     expected.put(rs.getString(1), rs.getInt(2));
                 });

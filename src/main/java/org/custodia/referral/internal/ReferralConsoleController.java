@@ -10,6 +10,9 @@ import org.custodia.agreement.Agreement;
 import org.custodia.agreement.Agreements;
 import org.custodia.common.ApiException;
 import org.custodia.common.FieldProblem;
+import org.custodia.facility.Facilities;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
 import org.custodia.identity.Users;
@@ -39,16 +42,32 @@ class ReferralConsoleController {
 
     private static final int PAGE_SIZE = 25;
 
+    /** The identity documents the form offers, each shown in words ({@code file.document.<type>}). */
+    static final List<String> DOCUMENT_TYPES = List.of("PASSPORT", "NATIONAL_ID", "ID_CARD", "DRIVING_LICENCE",
+            "BIRTH_CERTIFICATE");
+
     private final ReferralService service;
     private final Agreements agreements;
     private final Users users;
     private final ReferralViews views;
+    private final Facilities facilities;
 
-    ReferralConsoleController(ReferralService service, Agreements agreements, Users users, ReferralViews views) {
+    ReferralConsoleController(ReferralService service, Agreements agreements, Users users, ReferralViews views,
+                              Facilities facilities) {
         this.service = service;
         this.agreements = agreements;
         this.users = users;
         this.views = views;
+        this.facilities = facilities;
+    }
+
+    /**
+     * The time zone of the facility an agreement sends people to: every time on these pages is that facility's
+     * local time (with its abbreviation), as on the manifests and prisoner pages; UTC only for an unknown agreement.
+     */
+    ZoneId zoneOf(String agreementCode) {
+        return agreements.find(agreementCode).flatMap(a -> facilities.find(a.facilityCode())).map(f -> f.zone())
+                .orElse(ZoneOffset.UTC);
     }
 
     /** One bar of the pipeline picture. */
@@ -81,6 +100,9 @@ class ReferralConsoleController {
             y += 28;
         }
         model.addAttribute("result", result);
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        result.items().forEach(r -> zones.computeIfAbsent(r.agreementCode(), this::zoneOf));
+        model.addAttribute("zones", zones);
         model.addAttribute("bars", bars);
         model.addAttribute("chartHeight", y);
         model.addAttribute("pipelineTotal", counts.values().stream().mapToLong(Long::longValue).sum());
@@ -210,6 +232,7 @@ class ReferralConsoleController {
 
     private void populate(Model model, ReferralSnapshot referral, CurrentUser user) {
         model.addAttribute("referral", referral);
+        model.addAttribute("zone", zoneOf(referral.agreementCode()));
         String[] refusal = refusal(referral.handoverRefusedReason());
         model.addAttribute("refusalKind", refusal[0]);
         model.addAttribute("refusalDetails", refusal[1]);
@@ -244,6 +267,7 @@ class ReferralConsoleController {
         model.addAttribute("groups", GangAffiliation.Group.values());
         model.addAttribute("levels", SecurityLevel.values());
         model.addAttribute("relations", Arrays.asList("CONCURRENT", "CONSECUTIVE"));
+        model.addAttribute("documentTypes", DOCUMENT_TYPES);
     }
 
     /**

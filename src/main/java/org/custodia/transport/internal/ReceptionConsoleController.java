@@ -81,6 +81,7 @@ class ReceptionConsoleController {
         model.addAttribute("agreements", usable);
         model.addAttribute("agreement", chosen);
         model.addAttribute("candidates", candidates);
+        model.addAttribute("zone", chosen == null ? java.time.ZoneOffset.UTC : manifests.zoneOf(chosen.facilityCode()));
         return "transport/manifest-new";
     }
 
@@ -115,6 +116,8 @@ class ReceptionConsoleController {
         ManifestView manifest = manifests.get(id, users.requireCurrent());
         model.addAttribute("manifest", manifest);
         model.addAttribute("zone", manifests.zoneOf(manifest.facilityCode()));
+        // consular rights (Vienna Art. 36) are asked only of a foreign national of the receiving state
+        model.addAttribute("foreign", foreignNationals(manifest));
         model.addAttribute("verificationMethods", VerificationMethod.values());
         model.addAttribute("discrepancyKinds", ManifestRequests.DiscrepancyKind.values());
         return "transport/manifest";
@@ -158,14 +161,16 @@ class ReceptionConsoleController {
                     blankToNull(form.get("familyLocation")), null, null));
             AdmissionCommand.Contact emergency = blank(emergencyName) ? null
                     : new AdmissionCommand.Contact(emergencyName, blankToNull(form.get("emergencyPhone")), null);
+            ManifestView manifest = manifests.get(id, users.requireCurrent());
+            boolean foreign = foreignNationals(manifest).contains(referralId);
             ManifestView.Handover result = manifests.arrive(id, new ManifestRequests.Arrival(referralId,
                     local(form.get("arrivedAt"), "arrivedAt", zoneOf(id)), verified,
                     method(form.get("verificationMethod")), blankToNull(form.get("identityDiscrepancy")),
                     blankToNull(form.get("conditionOnArrival")), blankToNull(form.get("injuriesObserved")),
                     "true".equals(form.get("complaintOfIllTreatment")), blankToNull(form.get("illTreatmentDetails")),
                     property(form.get("property")), family, emergency, null,
-                    "true".equals(form.get("informedOfConsularRights")),
-                    "true".equals(form.get("consularNotificationRequested")), null, false, null, null),
+                    foreign ? "true".equals(form.get("informedOfConsularRights")) : null,
+                    foreign ? "true".equals(form.get("consularNotificationRequested")) : null, null, false, null, null),
                     users.requireCurrent());
             redirect.addFlashAttribute("result", result);
         } catch (ApiException e) {
@@ -227,6 +232,18 @@ class ReceptionConsoleController {
                     form.isEmpty() ? null : form.keySet().stream().filter(k -> !k.equals("_csrf")).findFirst().orElse(null)));
         }
         return "redirect:/reception/manifests/" + id;
+    }
+
+    /** The people of the manifest who are foreign nationals of the receiving state (Vienna Art. 36). */
+    private java.util.Set<UUID> foreignNationals(ManifestView manifest) {
+        String home = agreements.find(manifest.agreementCode()).map(a -> a.receivingParty().country()).orElse(null);
+        java.util.Set<UUID> foreign = new java.util.HashSet<>();
+        for (ManifestView.Person p : manifest.people()) {
+            if (home == null || org.custodia.custody.Admissions.isForeignNational(p.nationalities(), home)) {
+                foreign.add(p.referralId());
+            }
+        }
+        return foreign;
     }
 
     private ZoneId zoneOf(UUID manifestId) {
