@@ -11,6 +11,8 @@ import java.util.Set;
 public enum Permission {
     /** Create and amend agreements and parties. */
     AGREEMENT_MANAGE(Role.ADMIN),
+    /** List users, create them, change their role, scope and language, disable and re-enable them. */
+    USER_MANAGE(Role.ADMIN),
     /** Submit, withdraw and import referrals of one's own state. */
     REFERRAL_SUBMIT(Role.SENDING_AGENCY, Role.ADMIN),
     /** Accept or reject a referral. */
