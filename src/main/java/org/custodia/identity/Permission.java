@@ -31,6 +31,8 @@ public enum Permission {
             Role.FINANCE, Role.OVERSIGHT, Role.ADMIN),
     /** Record a Rule 8 entry in a prisoner's file (which kinds depends on the role). */
     FILE_ENTRY_RECORD(Role.CUSTODY_OFFICER, Role.CLASSIFICATION_OFFICER, Role.CONSULAR),
+    /** A consulate's page: its own nationals held, and the consular visits to them. */
+    CONSULAR_VISITS(Role.CONSULAR),
     /** Record movements out of and back into the facility. */
     MOVEMENT_RECORD(Role.CUSTODY_OFFICER),
     /** Release a prisoner. */
