@@ -88,4 +88,26 @@ class UserConsoleTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_entry WHERE subject_type = 'USER' AND subject_id = ?")
                 .param(username).query(Long.class).single()).isEqualTo(4);
     }
+
+    @Test
+    void disablingAUserOrChangingTheirRoleEndsTheirConsoleSessions() {
+        String username = "session-" + Long.toString(System.nanoTime(), 36);
+        assertThat(as("admin").post("/api/v1/users", Map.of("username", username, "displayName", "Sesión Abierta",
+                "role", "FINANCE", "password", "a-long-initial-password")).status()).isEqualTo(201);
+        SignedInConsole user = SignedInConsole.signIn(baseUrl, username, "a-long-initial-password");
+        assertThat(user.get("/billing/invoices").statusCode()).isEqualTo(200);
+
+        assertThat(as("admin").put("/api/v1/users/" + username, Map.of("displayName", "Sesión Abierta",
+                "role", "OVERSIGHT")).status()).isEqualTo(200);
+        HttpResponse<String> afterChange = user.get("/billing/invoices");
+        assertThat(afterChange.statusCode()).as("the old role's session is gone").isEqualTo(302);
+        assertThat(afterChange.headers().firstValue("Location").orElse("")).contains("/login");
+
+        SignedInConsole again = SignedInConsole.signIn(baseUrl, username, "a-long-initial-password");
+        assertThat(again.get("/ledger/entries").statusCode()).as("signed in again with the new role").isEqualTo(200);
+        assertThat(as("admin").post("/api/v1/users/" + username + "/disable", null).status()).isEqualTo(200);
+        HttpResponse<String> afterDisable = again.get("/ledger/entries");
+        assertThat(afterDisable.statusCode()).isEqualTo(302);
+        assertThat(afterDisable.headers().firstValue("Location").orElse("")).contains("/login");
+    }
 }

@@ -28,10 +28,15 @@ public final class SignedInConsole {
 
     /** Signs {@code username} (password {@code demo}) in; fails the test if the console refuses. */
     public static SignedInConsole signIn(String baseUrl, String username) {
+        return signIn(baseUrl, username, "demo");
+    }
+
+    /** Signs {@code username} in with {@code password}; fails the test if the console refuses. */
+    public static SignedInConsole signIn(String baseUrl, String username, String password) {
         SignedInConsole console = new SignedInConsole(baseUrl);
         String login = console.send(ConsoleHttp.page(baseUrl, "/login")).body();
         HttpResponse<String> in = console.send(ConsoleHttp.form(baseUrl, "/login", "username=" + ConsoleHttp.enc(username)
-                + "&password=demo&_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(login))));
+                + "&password=" + ConsoleHttp.enc(password) + "&_csrf=" + ConsoleHttp.enc(ConsoleHttp.csrf(login))));
         assertThat(in.statusCode()).isEqualTo(302);
         assertThat(in.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return console;

@@ -144,6 +144,11 @@ class UserAdministration {
         payload.put("nationality", nationality);
         payload.put("locale", locale);
         payload.put("previousRole", current.role().name());
+        boolean scopeChanged = role != current.role() || !java.util.Objects.equals(party, current.partyCode())
+                || !java.util.Objects.equals(nationality, current.nationality());
+        if (scopeChanged) {
+            payload.put("sessionsEnded", endSessions(username));
+        }
         events.publishEvent(new IdentityAudited(null, "USER_CHANGED", "USER", username, payload));
         return view(username);
     }
@@ -161,9 +166,23 @@ class UserAdministration {
                     username + " is the last enabled administrator; make another one first");
         }
         jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("enabled", enabled);
+        if (!enabled) {
+            payload.put("sessionsEnded", endSessions(username));
+        }
         events.publishEvent(new IdentityAudited(null, enabled ? "USER_ENABLED" : "USER_DISABLED", "USER", username,
-                Map.of("enabled", enabled)));
+                payload));
         return view(username);
+    }
+
+    /**
+     * Signs the user out of every console session (they are rows of Spring Session's table, shared by every instance):
+     * a session keeps the role it was signed in with, so a disabled user, or one whose role or scope changed, must
+     * sign in again. Returns how many sessions ended.
+     */
+    private int endSessions(String username) {
+        return jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(username).update();
     }
 
     /** The enabled administrators, locked: two admins disabling each other at once cannot both succeed. */
