@@ -11,6 +11,8 @@ import java.util.Set;
 public enum Permission {
     /** Create and amend agreements and parties. */
     AGREEMENT_MANAGE(Role.ADMIN),
+    /** List users, create them, change their role, scope and language, disable and re-enable them. */
+    USER_MANAGE(Role.ADMIN),
     /** Submit, withdraw and import referrals of one's own state. */
     REFERRAL_SUBMIT(Role.SENDING_AGENCY, Role.ADMIN),
     /** Accept or reject a referral. */
@@ -29,6 +31,8 @@ public enum Permission {
             Role.FINANCE, Role.OVERSIGHT, Role.ADMIN),
     /** Record a Rule 8 entry in a prisoner's file (which kinds depends on the role). */
     FILE_ENTRY_RECORD(Role.CUSTODY_OFFICER, Role.CLASSIFICATION_OFFICER, Role.CONSULAR),
+    /** A consulate's page: its own nationals held, and the consular visits to them. */
+    CONSULAR_VISITS(Role.CONSULAR),
     /** Record movements out of and back into the facility. */
     MOVEMENT_RECORD(Role.CUSTODY_OFFICER),
     /** Release a prisoner. */

@@ -34,9 +34,11 @@ class LedgerConsoleController {
     static final int PAGE = 50;
 
     private final JdbcClient jdbc;
+    private final LatestCheckpoint checkpoints;
 
-    LedgerConsoleController(JdbcClient jdbc) {
+    LedgerConsoleController(JdbcClient jdbc, LatestCheckpoint checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     /** The filters as typed (blank is none); {@code from} and {@code to} are days, in UTC, both included. */
@@ -113,6 +115,7 @@ class LedgerConsoleController {
         model.addAttribute("subjectTypes", jdbc.sql("SELECT DISTINCT subject_type FROM ledger_entry ORDER BY subject_type")
                 .query(String.class).list());
         model.addAttribute("total", jdbc.sql("SELECT count(*) FROM ledger_entry").query(Long.class).single());
+        model.addAttribute("checkpoint", checkpoints.latest());
         return "ledger-entries";
     }
 
