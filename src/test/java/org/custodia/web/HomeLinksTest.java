@@ -22,8 +22,7 @@ class HomeLinksTest extends IntegrationTest {
      * Pages other engineers are building on their own branches (issue #11): linked already, not on this branch yet.
      * Empty this list when they land; the test then follows these links too.
      */
-    static final Set<String> KNOWN_PENDING = Set.of("/api-reference", "/consular", "/admin/users", "/admin/facilities",
-            "/admin/agreements");
+    static final Set<String> KNOWN_PENDING = Set.of("/api-reference");
 
     @ParameterizedTest
     @ValueSource(strings = {"admin", "intake", "reception", "classification", "custody", "finance", "us-agency",

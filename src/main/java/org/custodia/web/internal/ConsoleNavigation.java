@@ -44,7 +44,7 @@ class ConsoleNavigation {
             // its transports through the API) but these pages are not its work (issue #11)
             new Item("/reception", "nav.reception", Permission.MANIFEST_READ, null, Role.SENDING_AGENCY),
             new Item("/prisoners", "nav.prisoners", null),
-            Item.forRole("/consular", "nav.consular", Role.CONSULAR),
+            new Item("/consular", "nav.consular", Permission.CONSULAR_VISITS),
             new Item("/roll-count", "nav.rollCount", Permission.FACILITY_READ),
             new Item("/housing/occupancy", "nav.occupancy", Permission.FACILITY_READ),
             new Item("/housing/plans", "nav.housingPlans", Permission.HOUSING_PLAN),
@@ -52,7 +52,7 @@ class ConsoleNavigation {
             new Item("/oversight/alerts", "nav.alerts", Permission.OVERSIGHT_ALERTS_READ),
             new Item("/billing/invoices", "nav.billing", Permission.INVOICE_READ),
             new Item("/ledger", "nav.ledger", null),
-            Item.forRole("/admin/users", "nav.adminUsers", Role.ADMIN),
+            new Item("/admin/users", "nav.adminUsers", Permission.USER_MANAGE),
             new Item("/admin/facilities", "nav.adminFacilities", Permission.FACILITY_MANAGE),
             new Item("/admin/agreements", "nav.adminAgreements", Permission.AGREEMENT_MANAGE),
             new Item("/api-reference", "nav.api", null));
