@@ -71,6 +71,28 @@ class DemoStoryTest extends IntegrationTest {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /** The text of one element of a page, tags stripped (the page is HTML from the server, charts are tables there). */
+    private static String textOf(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id + " on the page").isPositive();
+        int end = html.indexOf("</figure>", start);
+        String part = html.substring(start, end < 0 ? Math.min(html.length(), start + 4000) : end);
+        return part.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void oversightsFirstPageSaysHowManyWereReferredHowManyRefusedAndWhy() {
+        String es = as("oversight").get("/?lang=es", Map.of("Accept", "text/html")).text();
+        // the transfers only: CECOT's own population (SV-NACIONAL, one state on both sides) is nobody sent from abroad
+        assertThat(textOf(es, "work-referrals")).contains("261 personas remitidas");
+        assertThat(textOf(es, "work-referrals-ineligible")).contains("248 remisiones rechazadas por las reglas");
+        assertThat(textOf(es, "dash-refusals")).contains("Condena firme obligatoria 222")
+                .contains("Orden de internamiento obligatoria 248");
+        String en = as("oversight").get("/?lang=en", Map.of("Accept", "text/html")).text();
+        assertThat(textOf(en, "work-referrals")).contains("261 people referred");
+        assertThat(textOf(en, "dash-refusals")).doesNotContain("FINAL_CONVICTION_REQUIRED");
+    }
+
     @Test
     void the261PeopleOfTheFlightsAreReferredAndMostAreRefusedByTheRules() {
         List<JsonNode> all = referrals("agreement=US-SV-2025");

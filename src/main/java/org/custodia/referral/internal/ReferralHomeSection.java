@@ -2,9 +2,14 @@ package org.custodia.referral.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.custodia.agreement.Agreement;
+import org.custodia.agreement.Agreements;
 import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Role;
 import org.custodia.referral.ReferralStatus;
@@ -18,17 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The referrals' part of the home page: intake's referrals to review, the sending agency's and oversight's
  * referrals and refusals, the pipeline by status and the reasons for ineligibility rule by rule, all within the
- * reader's scope (a sending agency its own state's referrals, a consulate its nationals').
+ * reader's scope (a sending agency its own state's referrals, a consulate its nationals'). Only transfers count: a
+ * referral under an agreement whose two parties are of one state (the receiving state's own prisoners, recorded to
+ * hold them in the same prison) is no person sent from abroad, and would drown the figures of the transfers.
  */
 @Component
 class ReferralHomeSection implements HomeSection {
 
     private final ReferralService service;
     private final JdbcClient jdbc;
+    private final Agreements agreements;
 
-    ReferralHomeSection(ReferralService service, JdbcClient jdbc) {
+    ReferralHomeSection(ReferralService service, JdbcClient jdbc, Agreements agreements) {
         this.service = service;
         this.jdbc = jdbc;
+        this.agreements = agreements;
+    }
+
+    /** The agreements under which people are sent from one state to another. */
+    List<String> transferAgreements() {
+        return agreements.all().stream()
+                .filter(a -> a.sendingParty() == null || a.receivingParty() == null
+                        || !Objects.equals(a.sendingParty().country(), a.receivingParty().country()))
+                .map(Agreement::code).toList();
     }
 
     @Override
@@ -87,7 +104,12 @@ class ReferralHomeSection implements HomeSection {
     }
 
     private Map<ReferralStatus, Long> pipeline(CurrentUser user) {
-        return service.pipeline(new ReferralRepository.Filter(null, null, null, null), user);
+        Map<ReferralStatus, Long> sum = new EnumMap<>(ReferralStatus.class);
+        for (String code : transferAgreements()) {
+            service.pipeline(new ReferralRepository.Filter(null, code, null, null), user)
+                    .forEach((status, n) -> sum.merge(status, n, Long::sum));
+        }
+        return sum;
     }
 
     record RuleCount(String rule, long count) {
@@ -95,8 +117,13 @@ class ReferralHomeSection implements HomeSection {
 
     /** INELIGIBLE referrals per rule they failed (a referral failing two rules counts under each). */
     List<RuleCount> ineligibleByRule(CurrentUser user) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder scope = new StringBuilder();
+        List<String> transfers = transferAgreements();
+        if (transfers.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(transfers);
+        StringBuilder scope = new StringBuilder(" AND r.agreement_code IN ("
+                + String.join(", ", Collections.nCopies(transfers.size(), "?")) + ")");
         if (user.role() == Role.SENDING_AGENCY) {
             scope.append(" AND r.sending_party = ?");
             params.add(user.partyCode() == null ? "" : user.partyCode());
