@@ -29,6 +29,9 @@ class BillingConsoleTest extends IntegrationTest {
         assertThat(page.text()).contains(n).contains("Días de custodia").contains("name=\"amount\"")
                 .doesNotContain("name=\"reason\" required id=\"reason-1\"").contains("Líneas 1 a 2 de 2")
                 .doesNotContain("class=\"pager\"");
+        // the status and the rounding rule in words of the page's language, never the code or the API's English
+        assertThat(page.text()).contains(">Emitida<").doesNotContain(">ISSUED<").contains("redondeada al centavo")
+                .doesNotContain("rounded half-even");
         Api.Response agency = as("us-agency").get("/billing/invoices/" + number, HTML);
         assertThat(agency.status()).isEqualTo(200);
         assertThat(agency.text()).contains("id=\"reason-1\"").contains("id=\"roster\"").doesNotContain("name=\"amount\"");

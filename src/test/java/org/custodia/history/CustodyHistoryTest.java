@@ -92,6 +92,11 @@ class CustodyHistoryTest extends IntegrationTest {
         });
         assertThat(alerts).singleElement().asString().startsWith("HELD_WITHOUT_MEETING_AGREEMENT: Held without meeting the agreement")
                 .contains("FINAL_CONVICTION_REQUIRED");
+        // the console says it in the reader's language, the rule by its name, never its code
+        String page = as("oversight").get("/oversight/alerts?lang=es", Map.of("Accept", "text/html")).text();
+        assertThat(page).contains("Retenido sin cumplir el acuerdo " + code + " desde el 2025-03-15; incumple: "
+                + "Condena firme obligatoria").doesNotContain("FINAL_CONVICTION_REQUIRED")
+                .doesNotContain("Held without meeting");
         assertThat(convictions).isNotEmpty();
     }
 

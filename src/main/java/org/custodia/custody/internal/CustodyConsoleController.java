@@ -12,6 +12,7 @@ import org.custodia.identity.CurrentUser;
 import org.custodia.identity.Users;
 import org.custodia.web.ConsolePage;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -267,7 +268,11 @@ class CustodyConsoleController {
         // each alert in its facility's time
         Map<String, ZoneId> zones = new java.util.HashMap<>();
         alerts.forEach(a -> zones.computeIfAbsent(a.facilityCode(), time::zoneOf));
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<UUID, String> details = new java.util.HashMap<>();
+        alerts.forEach(a -> details.put(a.id(), AlertDetails.render(a.kind(), a.details(), messages, locale)));
         model.addAttribute("alerts", alerts);
+        model.addAttribute("details", details);
         model.addAttribute("zones", zones);
         return "custody/alerts";
     }
