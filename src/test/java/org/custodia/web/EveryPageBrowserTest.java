@@ -260,6 +260,12 @@ class EveryPageBrowserTest extends IntegrationTest {
                   }
                 }
                 return {inner: w, scroll: s, wide: wide.join(', ')};""");
+        if (!page.findElements(org.openqa.selenium.By.cssSelector("main table")).isEmpty()) {
+            String role = page.findElement(org.openqa.selenium.By.cssSelector("main table")).getAriaRole();
+            if (!"table".equals(role)) {
+                found.add(where + ": at " + NARROW + " px the first table's computed role is " + role + ", not table");
+            }
+        }
         long inner = ((Number) fit.get("inner")).longValue();
         long scroll = ((Number) fit.get("scroll")).longValue();
         if (scroll > inner + 1) {

@@ -26,6 +26,9 @@ class ApiReferenceTest extends IntegrationTest {
     @Autowired
     ApiReference reference;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     @Test
     void everyOperationIsListedWithTheRolesTheAuthorizationMatrixGivesIt() throws Exception {
         Api.Response document = as("admin").get("/v3/api-docs");
@@ -53,15 +56,17 @@ class ApiReferenceTest extends IntegrationTest {
 
     @Test
     void thePageExplainsTheApiInBothLanguagesWithRolesAsWords() {
+        String intake = messages.getMessage("role.INTAKE_OFFICER", null, java.util.Locale.forLanguageTag("es"));
         String es = as("oversight").get("/api-reference?lang=es", Map.of("Accept", "text/html")).text();
         assertThat(es).contains("<html lang=\"es\"", "Referencia de la API", "href=\"/v3/api-docs\"",
-                "Oficial de admisión", "Todo usuario autenticado", "id=\"tag-referrals\"")
+                intake, "Todo usuario autenticado", "id=\"tag-referrals\"")
                 .doesNotContain("??", "INTAKE_OFFICER", "(ADMIN)");
         assertThat(es).as("the decision row names intake as the only role")
                 .containsPattern("/api/v1/referrals/\\{id\\}/decision</code></td>\\s*<td lang=\"en\">Accept or reject a "
-                        + "referral</td>\\s*<td><span>Oficial de admisión</span></td>");
+                        + "referral</td>\\s*<td><span>" + java.util.regex.Pattern.quote(intake) + "</span></td>");
         String en = as("us-agency").get("/api-reference?lang=en", Map.of("Accept", "text/html")).text();
-        assertThat(en).contains("<html lang=\"en\"", "API reference", "Intake officer", "Every signed-in user",
+        assertThat(en).contains("<html lang=\"en\"", "API reference",
+                messages.getMessage("role.INTAKE_OFFICER", null, java.util.Locale.ENGLISH), "Every signed-in user",
                 "<code class=\"api-literal\">RETURN_TO_SENDING_STATE</code>").doesNotContain("??");
         assertThat(anonymous().get("/api-reference", Map.of("Accept", "text/html")).status())
                 .as("signed-in users only").isIn(302, 401);
