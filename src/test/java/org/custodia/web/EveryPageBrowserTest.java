@@ -77,6 +77,8 @@ class EveryPageBrowserTest extends IntegrationTest {
             "org.custodia.sentence.internal.Language", "org.custodia.identity.internal.LoginThrottle$Kind",
             "org.custodia.identity.internal.BearerFailures$Reason");
 
+    /** Any other code in capitals with an underscore (a rule, a constraint, a line kind) outside pre and code. */
+    private static final Pattern UPPER_SNAKE = Pattern.compile("(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_-])");
     private static final Pattern UUID_PATH = Pattern.compile("/[a-z/-]+/[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}");
     private static final Pattern UUID_SEGMENT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}");
 
@@ -91,6 +93,8 @@ class EveryPageBrowserTest extends IntegrationTest {
             new Pending("/referrals/new", "the raw code PASSPORT", "the referral form's hint asks for PASSPORT or "
                     + "NATIONAL_ID (issue #11, codes where words belong); the referral form is the referral engineer's"),
             new Pending("/referrals/new", "the raw code NATIONAL_ID", "the same hint"),
+            new Pending("/", "a code in capitals US_FEDERAL_FSA", "home.html prints the agreement's sentence regime raw "
+                    + "(issue #11 names US_FEDERAL_FSA); the home page is the home engineer's"),
             new Pending("/", "the raw code MALE", "home.html prints rule parameters raw (sex: MALE); the home page is the "
                     + "home engineer's (issue #11, codes where words belong: rule parameters as days: 180)"));
 
@@ -216,6 +220,13 @@ class EveryPageBrowserTest extends IntegrationTest {
             Matcher m = code.getValue().matcher(words);
             if (m.find()) {
                 found.add(where + ": the raw code " + code.getKey() + ": \"" + around(words, m.start()) + "\"");
+            }
+        }
+        Matcher snake = UPPER_SNAKE.matcher(words);
+        while (snake.find()) {
+            if (!codes.containsKey(snake.group()) && !SHOWN_AS_IS.contains(snake.group())) {
+                found.add(where + ": a code in capitals " + snake.group() + ": \"" + around(words, snake.start()) + "\"");
+                break;
             }
         }
         String lang2 = String.valueOf(page.executeScript("return document.documentElement.lang;"));
@@ -439,6 +450,16 @@ class EveryPageBrowserTest extends IntegrationTest {
         Api.Response refusedAnswer = as("reception").post("/api/v1/manifests/" + flown + "/arrivals", refusal);
         assertThat(refusedAnswer.status()).as(refusedAnswer.text()).isLessThan(500);
 
+        // the admitted person's file has entries of Rule 8 and a temporary absence; a housing plan proposes their cell
+        as("custody").post("/api/v1/prisoners/" + prisoner + "/events", Map.of("type", "VISIT", "occurredAt",
+                now.minusSeconds(300).toString(), "visitType", "FAMILY", "visitor", "Ana Pérez"));
+        as("custody").post("/api/v1/prisoners/" + prisoner + "/movements", Map.of("direction", "OUT", "reason", "HOSPITAL",
+                "destination", "Hospital Rosales", "occurredAt", now.minusSeconds(200).toString()));
+        Api.Response plan = as("classification").post("/api/v1/housing/plans", Map.of("facilityCode", "CECOT",
+                "prisonerNumbers", List.of(prisoner), "timeLimitSeconds", 2));
+        assertThat(plan.status()).as(plan.text()).isBetween(200, 201);
+        String planPage = "/housing/plans?facility=CECOT&plan=" + plan.json().get("id").asString();
+
         // a person held since before go-live under an agreement of this test, billed for April 2025, then released
         ZoneId sv = ZoneId.of("America/El_Salvador");
         String billed = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-SV";
@@ -469,6 +490,7 @@ class EveryPageBrowserTest extends IntegrationTest {
         seeds.add("/prisoners/" + prisoner);
         seeds.add("/prisoners/" + released);
         seeds.add("/billing/invoices/" + invoice);
+        seeds.add(planPage);
         seeds.add("/referrals/new");
         seeds.add("/reception/manifests/new");
         seeds.add("/account/password");
