@@ -23,16 +23,18 @@ class HousingConsoleBrowserTest extends HousingTestSupport {
             page.findElement(By.cssSelector("#new-heading + form button")).click();
             browser.await(d -> d.getCurrentUrl().contains("plan="));
             assertThat(page.findElements(By.cssSelector("#placements tbody tr"))).hasSize(2);
-            assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("PROPOSED");
+            assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("Propuesto");
             browser.screenshot("housing-plan");
             page.findElement(By.id("apply")).click();
-            browser.await(d -> d.findElement(By.id("plan-status")).getText().equals("APPLIED"));
+            browser.await(d -> d.findElement(By.id("plan-status")).getAttribute("data-status").equals("APPLIED"));
+            assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("Aplicado");
             assertThat(moduleOf(ms13)).isNotEqualTo(moduleOf(tren));
 
             page.get(baseUrl + "/housing/occupancy?facility=" + facility);
             assertThat(page.findElement(By.id("occupied")).getText()).isEqualTo("2");
             assertThat(page.findElements(By.cssSelector("#occupancy-map tbody tr"))).hasSize(2);
-            assertThat(page.findElement(By.id("occupancy-map")).getText()).contains("MS13 1").contains("TREN_DE_ARAGUA 1");
+            assertThat(page.findElement(By.id("occupancy-map")).getText()).contains("MS-13 1").contains("Tren de Aragua 1")
+                    .doesNotContain("TREN_DE_ARAGUA");
             browser.await(d -> !"".equals(String.valueOf(d.findElement(By.id("occupancy-chart")).getAttribute("data-loaded"))));
             assertThat(page.findElement(By.id("occupancy-chart")).getAttribute("data-loaded")).isEqualTo("true");
             browser.screenshot("housing-occupancy");
@@ -43,7 +45,8 @@ class HousingConsoleBrowserTest extends HousingTestSupport {
             page.findElement(By.id("authorisedBy")).sendKeys("Director");
             page.findElement(By.cssSelector("#new-heading + form button")).click();
             browser.await(d -> d.getCurrentUrl().contains("involving="));
-            assertThat(page.findElement(By.id("keep-aparts")).getText()).contains(ms13).contains(tren).contains("OPEN");
+            assertThat(page.findElement(By.id("keep-aparts")).getText()).contains(ms13).contains(tren).contains("Vigente")
+                    .doesNotContain("OPEN", "VICTIM", "UNKNOWN");
         }
     }
 }
