@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/users")
-@Tag(name = "Users", description = "The signed-in user, and user administration (ADMIN)")
+@Tag(name = "Users", description = "The signed-in user, and user administration (administrators only)")
 @Allowed(Permission.USER_MANAGE)
 class UserAdminController {
 
