@@ -38,6 +38,11 @@ class BillingConsoleTest extends IntegrationTest {
         Api.Response english = as("finance").get("/billing/invoices/" + number, Map.of("Accept", "text/html",
                 "Accept-Language", "en"));
         assertThat(english.status()).isEqualTo(200);
+        // the list pages on the server, by agreement: its one invoice on the first page, none on the second
+        String first = as("finance").get("/billing/invoices?agreement=" + code, HTML).text();
+        assertThat(first).contains(number).doesNotContain("id=\"invoices-next\"");
+        String second = as("finance").get("/billing/invoices?agreement=" + code + "&page=1", HTML).text();
+        assertThat(second).doesNotContain(number).contains("id=\"invoices-previous\"");
         Api.Response statement = as("finance").get("/billing/statement?agreement=" + code, HTML);
         assertThat(statement.status()).as(statement.text()).isEqualTo(200);
         assertThat(statement.text()).contains(number).contains("90+");

@@ -41,11 +41,18 @@ class BillingConsoleController {
         this.users = users;
     }
 
+    /** Invoices per page of the list (one per agreement and month: two years of one agreement). */
+    static final int PAGE_SIZE = 24;
+
     @GetMapping("/billing/invoices")
     @Allowed(Permission.INVOICE_READ)
-    String invoices(@RequestParam(required = false) Integer year, Model model) {
+    String invoices(@RequestParam(required = false) Integer year, @RequestParam(required = false) String agreement,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser me = users.requireCurrent();
-        model.addAttribute("invoices", service.list(null, me));
+        BillingService.InvoicePage invoices = service.page(agreement, me, page, PAGE_SIZE);
+        model.addAttribute("invoices", invoices.items());
+        model.addAttribute("invoicePage", invoices);
+        model.addAttribute("agreementFilter", agreement);
         model.addAttribute("canRun", me.can(Permission.BILLING_RUN));
         model.addAttribute("agreements", service.visibleAgreements(me));
         if (me.can(Permission.SUSTAINABILITY_READ)) {

@@ -273,8 +273,28 @@ class BillingService {
         if (agreementCode != null && !agreementCode.isBlank()) {
             codes = codes.contains(agreementCode) ? List.of(agreementCode) : List.of();
         }
+        return summaries(store.list(codes));
+    }
+
+    /** A page of the invoices a user may see (the console's list): {@code size} of them, and whether more follow. */
+    record InvoicePage(List<InvoiceSummary> items, int page, int size, boolean hasNext) {
+    }
+
+    @Transactional(readOnly = true)
+    InvoicePage page(String agreementCode, CurrentUser user, int page, int size) {
+        List<String> codes = visibleAgreements(user);
+        if (agreementCode != null && !agreementCode.isBlank()) {
+            codes = codes.contains(agreementCode) ? List.of(agreementCode) : List.of();
+        }
+        int p = Math.max(0, page);
+        List<InvoiceStore.InvoiceRow> rows = store.page(codes, p * size, size + 1);
+        boolean more = rows.size() > size;
+        return new InvoicePage(summaries(more ? rows.subList(0, size) : rows), p, size, more);
+    }
+
+    private List<InvoiceSummary> summaries(List<InvoiceStore.InvoiceRow> rows) {
         List<InvoiceSummary> list = new ArrayList<>();
-        for (var i : store.list(codes)) {
+        for (var i : rows) {
             BigDecimal paid = store.paid(i.number());
             int lines = store.lineCount(i.id());
             list.add(new InvoiceSummary(i.number(), i.agreementCode(), i.period(), i.status(), i.currency(), i.total(),

@@ -74,6 +74,13 @@ class InvoiceStore {
                 .param(agreementCodes.toArray(String[]::new)).query(InvoiceStore::invoice).list();
     }
 
+    /** One page of the agreements' invoices, newest month first: at most {@code limit} rows from {@code offset}. */
+    List<InvoiceRow> page(List<String> agreementCodes, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM invoice WHERE agreement_code = ANY (?) ORDER BY period DESC, agreement_code"
+                        + " LIMIT ? OFFSET ?")
+                .params(agreementCodes.toArray(String[]::new), limit, offset).query(InvoiceStore::invoice).list();
+    }
+
     List<InvoiceRow> ofYear(int year) {
         return jdbc.sql("SELECT * FROM invoice WHERE period LIKE ? ORDER BY period").param(year + "-%")
                 .query(InvoiceStore::invoice).list();
