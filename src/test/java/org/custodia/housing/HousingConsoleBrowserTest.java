@@ -24,7 +24,17 @@ class HousingConsoleBrowserTest extends HousingTestSupport {
             browser.await(d -> d.getCurrentUrl().contains("plan="));
             assertThat(page.findElements(By.cssSelector("#placements tbody tr"))).hasSize(2);
             assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("Propuesto");
+            assertThat(page.findElement(By.id("plan-score")).getText()).startsWith("Reglas estrictas incumplidas: 0")
+                    .doesNotContain("hard");
             browser.screenshot("housing-plan");
+            // a long operation says it is working: the submission held back once, the status line is there
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.getElementById('apply-form')"
+                    + ".addEventListener('submit', e => e.preventDefault(), {once: true});");
+            page.findElement(By.id("apply")).click();
+            assertThat(page.findElement(By.id("apply-form-working")).getText()).startsWith("Aplicando el plan");
+            assertThat(page.findElement(By.cssSelector("#apply-form-working progress")).isDisplayed()).isTrue();
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("const f = document.getElementById('apply-form');"
+                    + " f.dataset.submitted = 'false'; document.getElementById('apply-form-working').remove();");
             page.findElement(By.id("apply")).click();
             browser.await(d -> d.findElement(By.id("plan-status")).getAttribute("data-status").equals("APPLIED"));
             assertThat(page.findElement(By.id("plan-status")).getText()).isEqualTo("Aplicado");
