@@ -60,6 +60,31 @@ public final class SignedInConsole {
         return send(ConsoleHttp.form(baseUrl, path, body.toString()));
     }
 
+    /**
+     * Posts a {@code multipart/form-data} form as a browser does, with the last page's CSRF token as the {@code _csrf}
+     * part: the text {@code fields}, then one file part {@code fileField} named {@code fileName} holding
+     * {@code content} (text/csv). Answers the response as it comes (a page or a redirect).
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                              String content) {
+        assertThat(csrf).as("a page with a form was read first").isNotNull();
+        String boundary = "----custodia" + java.util.UUID.randomUUID().toString().replace("-", "");
+        StringBuilder body = new StringBuilder();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((k, v) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
+                .append(v).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+                .append(fileName).append("\"\r\n").append("Content-Type: text/csv\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString(),
+                        java.nio.charset.StandardCharsets.UTF_8)).build());
+    }
+
     /** Posts a form and opens the page it redirects to, in {@code lang}; fails the test if it does not redirect. */
     public HttpResponse<String> submit(String path, Map<String, String> fields, String lang) {
         HttpResponse<String> posted = post(path, fields);

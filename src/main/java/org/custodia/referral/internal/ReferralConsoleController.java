@@ -116,6 +116,7 @@ class ReferralConsoleController {
         // past the count's bound the last page is not known: the pager offers the next one
         model.addAttribute("lastPage", result.totalExact() ? Math.max(0, (result.total() - 1) / PAGE_SIZE) : -1);
         model.addAttribute("canSubmit", canSubmit(user));
+        model.addAttribute("canImport", user.can(org.custodia.identity.Permission.REFERRAL_SUBMIT));
         return "referrals";
     }
 
