@@ -29,7 +29,7 @@ class LedgerConsoleTest extends IntegrationTest {
         Api.Response bySubject = as("oversight").get("/ledger/entries?subjectType=PARTY&subjectId=" + code, HTML);
         assertThat(bySubject.status()).isEqualTo(200);
         assertThat(rows(bySubject.text())).isEqualTo(1);
-        assertThat(bySubject.text()).contains("Parte " + code, "admin");
+        assertThat(bySubject.text()).contains(">Parte</span>", "<code class=\"subject-id\">" + code + "</code>", "admin");
 
         Api.Response byAction = as("oversight").get("/ledger/entries?action=PARTY_CREATED&actor=admin", HTML);
         assertThat(byAction.text()).contains(code);
