@@ -43,6 +43,9 @@ class DemoStoryTest extends IntegrationTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "demo-story-db")), "pg-");
+        // its own embedded server even where the other tests share a PostgreSQL server (CI's second phase sets
+        // SPRING_DATASOURCE_URL): the story must never be loaded into the database the other tests share
+        registry.add("spring.datasource.url", () -> "embedded");
         registry.add("custodia.embedded.ephemeral", () -> "false");
         registry.add("custodia.embedded.data-dir", () -> data.resolve("postgres").toString());
         registry.add("custodia.demo.story", () -> "true");
