@@ -19,22 +19,16 @@ class ConsoleNavigation {
      * A page of the navigation.
      *
      * @param permission what the page requires; null means every signed-in user may follow it
-     * @param role       the one role the page is for; null for any role that holds the permission
      * @param hiddenFrom a role that may open the page but for whom it is not part of their work (not shown)
      */
-    record Item(String path, String labelKey, Permission permission, Role role, Role hiddenFrom) {
+    record Item(String path, String labelKey, Permission permission, Role hiddenFrom) {
 
         Item(String path, String labelKey, Permission permission) {
-            this(path, labelKey, permission, null, null);
-        }
-
-        static Item forRole(String path, String labelKey, Role role) {
-            return new Item(path, labelKey, null, role, null);
+            this(path, labelKey, permission, null);
         }
 
         boolean visibleTo(CurrentUser user) {
-            return (permission == null || user.can(permission)) && (role == null || user.is(role))
-                    && (hiddenFrom == null || !user.is(hiddenFrom));
+            return (permission == null || user.can(permission)) && (hiddenFrom == null || !user.is(hiddenFrom));
         }
     }
 
@@ -42,7 +36,7 @@ class ConsoleNavigation {
             new Item("/referrals", "nav.referrals", null),
             // the receiving prison's reception pages: the sending agency holds MANIFEST_READ (it plans and dispatches
             // its transports through the API) but these pages are not its work (issue #11)
-            new Item("/reception", "nav.reception", Permission.MANIFEST_READ, null, Role.SENDING_AGENCY),
+            new Item("/reception", "nav.reception", Permission.MANIFEST_READ, Role.SENDING_AGENCY),
             new Item("/prisoners", "nav.prisoners", null),
             new Item("/consular", "nav.consular", Permission.CONSULAR_VISITS),
             new Item("/roll-count", "nav.rollCount", Permission.FACILITY_READ),
